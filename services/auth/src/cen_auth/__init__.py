@@ -1,0 +1,1 @@
+"""CEN auth service."""

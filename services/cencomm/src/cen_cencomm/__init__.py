@@ -1,0 +1,1 @@
+"""CEN cencomm service."""
