@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,12 +59,20 @@ def password_token(username: str, password: str = DEMO_PASSWORD, client_id: str 
 
 @pytest.fixture(scope="session")
 def token_for() -> Callable[[str], str]:
-    """token_for("ncp-nl") -> a fresh access token of that demo user (cached for the session)."""
-    cache: dict[str, str] = {}
+    """token_for("ncp-nl") -> a valid token of that demo user (cached until near expiry)."""
+    cache: dict[str, tuple[str, float]] = {}
 
     def get(username: str) -> str:
-        if username not in cache:
-            cache[username] = password_token(username)
-        return cache[username]
+        token, expires = cache.get(username, ("", 0.0))
+        if time.time() > expires - 30:
+            token = password_token(username)
+            cache[username] = (token, float(token_claims(token)["exp"]))
+        return token
 
     return get
+
+
+def token_claims(token: str) -> dict[str, object]:
+    """The claims of a JWT, decoded WITHOUT verification (for test bookkeeping only)."""
+    payload = token.split(".")[1]
+    return dict(json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))))
