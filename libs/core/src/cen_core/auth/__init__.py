@@ -1,0 +1,1 @@
+"""Token verification, the Principal, and per-service policy tables."""

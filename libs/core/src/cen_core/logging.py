@@ -1,0 +1,64 @@
+"""JSON log lines carrying a request id that crosses HTTP, gRPC and Celery boundaries."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import uuid
+from contextvars import ContextVar
+from datetime import UTC, datetime
+
+request_id_var: ContextVar[str] = ContextVar("cen_request_id", default="")
+
+_service_name = "cen"
+# Tokens and secrets must never reach a log line, whatever a caller passes in.
+_REDACT = re.compile(
+    r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+|((?:secret|password|token)\"?\s*[:=]\s*\"?)[^\s\",]+"
+)
+
+
+def new_request_id() -> str:
+    return uuid.uuid4().hex
+
+
+def redact(text: str) -> str:
+    return _REDACT.sub(lambda m: (m.group(1) or m.group(2)) + "[redacted]", text)
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: ts, level, service, logger, msg, request_id and any extra fields."""
+
+    _STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "service": _service_name,
+            "logger": record.name,
+            "msg": redact(record.getMessage()),
+        }
+        request_id = request_id_var.get()
+        if request_id:
+            entry["request_id"] = request_id
+        for key, value in record.__dict__.items():
+            if key not in self._STANDARD and not key.startswith("_"):
+                entry[key] = value if isinstance(value, int | float | bool | None) else redact(str(value))
+        if record.exc_info:
+            entry["exc"] = redact(self.formatException(record.exc_info))
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure_logging(service_name: str, level: str = "INFO") -> None:
+    """Route every logger to stdout as JSON lines."""
+    global _service_name
+    _service_name = service_name
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for noisy in ("urllib3", "kombu", "amqp"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
