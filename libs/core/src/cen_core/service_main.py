@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
-import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
@@ -59,9 +59,9 @@ def run(
         server.start()
 
         def stop(signum: int, _frame: FrameType | None) -> None:
+            # stop off the signal handler: wait() below returns once the server has drained
             log.info("stopping", extra={"signal": signum})
-            server.stop(grace=5)
-            sys.exit(0)
+            threading.Thread(target=server.stop, kwargs={"grace": 5}, daemon=True).start()
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)

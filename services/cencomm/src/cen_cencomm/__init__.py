@@ -1,1 +1,1 @@
-"""CEN cencomm service."""
+"""CENcomm closed-user-group messaging: the cencomm gRPC service."""

@@ -1,1 +1,1 @@
-"""CEN cpdb service."""
+"""Concealment Picture Database: the cpdb gRPC service."""

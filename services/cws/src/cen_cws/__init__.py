@@ -1,1 +1,1 @@
-"""CEN cws service."""
+"""CEN website (alerts, situation sheets, RILO pages): the cws gRPC service."""

@@ -1,1 +1,1 @@
-"""CEN seizures service."""
+"""CEN database (seizures and offences): the seizures gRPC service."""

@@ -1,0 +1,5 @@
+"""Alembic environment of the cpdb service."""
+
+from cen_core.db import alembic_env_run
+
+alembic_env_run(target_metadata=None)

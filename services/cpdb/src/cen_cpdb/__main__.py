@@ -1,0 +1,14 @@
+"""Entry point: `python -m cen_cpdb serve|migrate|worker`."""
+
+from pathlib import Path
+
+from cen_core.service_main import run
+
+from cen_cpdb.grpc_api import create_server
+from cen_cpdb.settings import Settings
+from cen_cpdb.tasks import celery_app
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+if __name__ == "__main__":
+    run(Settings, create_server=create_server, migrations_dir=MIGRATIONS, celery_app=celery_app)
