@@ -1,0 +1,78 @@
+"""Opaque page tokens: a keyset cursor (timestamp, id) for database lists, an offset for Keycloak lists."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from cen_core.errors import FieldViolation, InvalidArgument
+
+_FIELD = "page.page_token"
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Position after the last item of a page ordered newest first."""
+
+    at: datetime
+    id: uuid.UUID
+
+
+def _encode(payload: dict[str, object]) -> str:
+    raw = json.dumps(payload, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(token: str) -> dict[str, object]:
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        payload = json.loads(raw)
+    except (binascii.Error, ValueError) as exc:
+        raise _invalid() from exc
+    if not isinstance(payload, dict):
+        raise _invalid()
+    return payload
+
+
+def _invalid() -> InvalidArgument:
+    return InvalidArgument([FieldViolation(_FIELD, "not a token from this list")])
+
+
+def encode_cursor(cursor: Cursor) -> str:
+    return _encode({"k": "c", "t": cursor.at.isoformat(), "i": str(cursor.id)})
+
+
+def decode_cursor(token: str) -> Cursor | None:
+    """None for the first page; InvalidArgument for anything that is not one of our tokens."""
+    if not token:
+        return None
+    payload = _decode(token)
+    if payload.get("k") != "c":
+        raise _invalid()
+    try:
+        at = datetime.fromisoformat(str(payload["t"]))
+        ident = uuid.UUID(str(payload["i"]))
+    except (KeyError, ValueError) as exc:
+        raise _invalid() from exc
+    if at.tzinfo is None:
+        raise _invalid()
+    return Cursor(at=at, id=ident)
+
+
+def encode_offset(offset: int) -> str:
+    return _encode({"k": "o", "o": offset})
+
+
+def decode_offset(token: str) -> int:
+    """0 for the first page; InvalidArgument for anything that is not one of our tokens."""
+    if not token:
+        return 0
+    payload = _decode(token)
+    offset = payload.get("o")
+    if payload.get("k") != "o" or not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
+        raise _invalid()
+    return offset

@@ -1,0 +1,61 @@
+"""The gateway's dependencies and per-app runtime state, reachable from any request as gateway()."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import grpc
+import redis
+from cen_core.auth.tokens import TokenVerifier
+from cen_core.grpc_server import verifier_from_settings
+from flask import current_app
+
+from cen_gateway.oidc import OidcClient
+from cen_gateway.security import RateLimiter
+from cen_gateway.settings import GatewaySettings
+from cen_gateway.transcoder import SERVED_MODULES, ServedModule, Transcoder
+
+_CHANNEL_OPTIONS = [("grpc.keepalive_time_ms", 30_000), ("grpc.keepalive_timeout_ms", 10_000)]
+
+
+@dataclass
+class Deps:
+    """What the gateway talks to; tests build their own (e.g. a channel to a closed port)."""
+
+    channels: dict[str, grpc.Channel]
+    redis: redis.Redis
+    oidc: OidcClient
+    verifier: TokenVerifier
+    modules: tuple[ServedModule, ...] = SERVED_MODULES
+
+
+def build_deps(settings: GatewaySettings, modules: tuple[ServedModule, ...] = SERVED_MODULES) -> Deps:
+    return Deps(
+        channels={
+            m.name: grpc.insecure_channel(settings.service_addr(m.name), _CHANNEL_OPTIONS) for m in modules
+        },
+        redis=redis.Redis.from_url(settings.redis_url, socket_timeout=2, socket_connect_timeout=2),
+        oidc=OidcClient(
+            settings.oidc_issuer, settings.oidc_client_id, settings.oidc_client_secret.get_secret_value()
+        ),
+        verifier=verifier_from_settings(settings),
+        modules=modules,
+    )
+
+
+@dataclass
+class Gateway:
+    """Per-app runtime state, reachable as gateway() inside a request."""
+
+    settings: GatewaySettings
+    deps: Deps
+    transcoder: Transcoder
+    limiter: RateLimiter
+    csp: str
+    started: float = field(default_factory=time.time)
+
+
+def gateway() -> Gateway:
+    state: Gateway = current_app.extensions["cen_gateway"]
+    return state

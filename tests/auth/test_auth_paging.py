@@ -1,0 +1,46 @@
+"""Unit tests of the opaque page tokens."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+from cen_auth.paging import Cursor, decode_cursor, decode_offset, encode_cursor, encode_offset
+from cen_core.errors import InvalidArgument
+
+
+def test_cursor_round_trip() -> None:
+    cursor = Cursor(at=datetime(2025, 3, 1, 12, 0, 0, 123456, tzinfo=UTC), id=uuid.uuid4())
+    assert decode_cursor(encode_cursor(cursor)) == cursor
+    assert decode_cursor("") is None
+
+
+def test_offset_round_trip() -> None:
+    assert decode_offset(encode_offset(150)) == 150
+    assert decode_offset("") == 0
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "garbage!",
+        base64.urlsafe_b64encode(b"[1,2]").decode(),
+        base64.urlsafe_b64encode(b'{"k":"c","t":"yesterday","i":"x"}').decode(),
+        base64.urlsafe_b64encode(
+            b'{"k":"c","t":"2025-01-01T00:00:00","i":"' + str(uuid.uuid4()).encode() + b'"}'
+        ).decode(),
+        encode_offset(3),
+    ],
+)
+def test_foreign_cursor_tokens_are_invalid_argument(token: str) -> None:
+    with pytest.raises(InvalidArgument) as caught:
+        decode_cursor(token)
+    assert caught.value.violations[0].field == "page.page_token"
+
+
+@pytest.mark.parametrize("payload", [b'{"k":"o","o":-1}', b'{"k":"o","o":"1"}', b'{"k":"o","o":true}'])
+def test_bad_offsets_are_invalid_argument(payload: bytes) -> None:
+    with pytest.raises(InvalidArgument):
+        decode_offset(base64.urlsafe_b64encode(payload).decode())
