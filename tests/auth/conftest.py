@@ -53,7 +53,8 @@ def db(auth_settings: AuthSettings) -> Iterator[sqlalchemy.Engine]:
 
 
 def delete_test_users(admin: KeycloakAdmin) -> None:
-    for user in admin.get_users({"search": TEST_EMAIL_DOMAIN}):
+    # The email filter matches a substring; the suffix check keeps anything else out.
+    for user in admin.get_users({"email": "@" + TEST_EMAIL_DOMAIN}):
         if str(user.get("email", "")).endswith("@" + TEST_EMAIL_DOMAIN):
             admin.delete_user(user["id"])
 
@@ -84,10 +85,12 @@ def in_process_auth(
     auth_settings: AuthSettings, db: sqlalchemy.Engine, kc_admin: KeycloakAdmin
 ) -> Iterator[str]:
     """The auth server built by create_server, on a free port, against the real stack."""
-    server = create_server(auth_settings, build_deps(auth_settings))
+    deps = build_deps(auth_settings)
+    server = create_server(auth_settings, deps)
     port = server.start()
     yield f"127.0.0.1:{port}"
     server.stop()
+    deps.close()
 
 
 def _caller(address: str) -> Iterator[Caller]:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import grpc
 import redis
+import sqlalchemy
 from cen.auth.v1 import auth_pb2, auth_pb2_grpc
 from cen.common.v1 import paging_pb2
 from cen_core.auth.policy import current_principal
@@ -248,11 +249,19 @@ class AuthDeps:
 
     service: AuthService
     verifier: TokenVerifier
+    engine: sqlalchemy.Engine
+    redis_client: redis.Redis
+
+    def close(self) -> None:
+        """Release pooled connections (after the server has stopped)."""
+        self.engine.dispose()
+        self.redis_client.close()
 
 
 def build_deps(settings: AuthSettings) -> AuthDeps:
     """The production wiring: PostgreSQL, Redis, Keycloak's admin API and the realm's JWKS."""
     engine = create_engine(settings.database_url.get_secret_value())
+    redis_client = redis.Redis.from_url(settings.redis_url)
     directory = KeycloakDirectory(
         server_url=settings.keycloak_url,
         realm=settings.keycloak_realm,
@@ -262,10 +271,15 @@ def build_deps(settings: AuthSettings) -> AuthDeps:
     service = AuthService(
         sessions=make_sessionmaker(engine),
         directory=directory,
-        limiter=FixedWindowLimiter(redis.Redis.from_url(settings.redis_url)),
+        limiter=FixedWindowLimiter(redis_client),
         limits=settings.rate_limits(),
     )
-    return AuthDeps(service=service, verifier=verifier_from_settings(settings))
+    return AuthDeps(
+        service=service,
+        verifier=verifier_from_settings(settings),
+        engine=engine,
+        redis_client=redis_client,
+    )
 
 
 def create_server(settings: AuthSettings, deps: AuthDeps) -> GrpcServer:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,7 +28,7 @@ from cen_core.errors import (
     Unavailable,
 )
 from cen_core.logging import request_id_var
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cen_auth import validation
@@ -154,7 +155,7 @@ class AuthService:
         )
         self._rate_limit("ip", client_ip, self._limits.per_ip, self._limits.per_ip_window_seconds)
         self._rate_limit("email", form.email, self._limits.per_email, self._limits.per_email_window_seconds)
-        with session_scope(self._sessions) as session:
+        with self._transaction() as session:
             requests = AccessRequestRepository(session)
             if requests.pending_exists(form.email):
                 raise AlreadyExists("a pending access request with this email already exists")
@@ -182,7 +183,7 @@ class AuthService:
     ) -> Page[AccessRequest]:
         scope = self._country_scope(principal, validation.normalise_country_filter(country))
         cursor = decode_cursor(page.token)
-        with session_scope(self._sessions) as session:
+        with self._transaction() as session:
             items, total = AccessRequestRepository(session).list(
                 country=scope, status=status, cursor=cursor, limit=page.size
             )
@@ -190,7 +191,7 @@ class AuthService:
 
     def get_access_request(self, principal: Principal, request_id: str) -> AccessRequest:
         ident = _parse_id(request_id, "id")
-        with session_scope(self._sessions) as session:
+        with self._transaction() as session:
             found = AccessRequestRepository(session).get(ident)
         if found is None:
             raise NotFound("access request not found")
@@ -216,7 +217,7 @@ class AuthService:
             reason = validation.optional_reason(reason)
         account: DirectoryUser | None = None
         try:
-            with session_scope(self._sessions) as session:
+            with self._transaction() as session:
                 requests = AccessRequestRepository(session)
                 # The row lock serialises concurrent decisions: the second one sees a decided request.
                 current = requests.get(ident, lock=True)
@@ -309,7 +310,7 @@ class AuthService:
             return before
         changed = False
         try:
-            with session_scope(self._sessions) as session:
+            with self._transaction() as session:
                 self._directory.set_tier(before.user_id, tier)
                 changed = True
                 after = self._require_user(before.user_id)
@@ -340,7 +341,7 @@ class AuthService:
             return before
         changed = False
         try:
-            with session_scope(self._sessions) as session:
+            with self._transaction() as session:
                 self._directory.set_enabled(before.user_id, False)
                 changed = True
                 after = self._require_user(before.user_id)
@@ -367,11 +368,23 @@ class AuthService:
     def list_audit_events(self, principal: Principal, *, country: str, page: PageRequest) -> Page[AuditEvent]:
         scope = self._country_scope(principal, validation.normalise_country_filter(country))
         cursor = decode_cursor(page.token)
-        with session_scope(self._sessions) as session:
+        with self._transaction() as session:
             items, total = AuditRepository(session).list(country=scope, cursor=cursor, limit=page.size)
         return _keyset_page(items, total, page.size, lambda e: Cursor(e.occurred_at, e.id))
 
     # -- helpers ----------------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """One database transaction; a database that cannot be reached is UNAVAILABLE, not INTERNAL."""
+        try:
+            with session_scope(self._sessions) as session:
+                yield session
+        except DBAPIError as exc:
+            if not exc.connection_invalidated and not isinstance(exc, OperationalError):
+                raise
+            log.warning("database unavailable: %s", type(exc.orig).__name__)
+            raise Unavailable("the service is temporarily unavailable") from exc
 
     def _rate_limit(self, bucket: str, key: str, limit: int, window: int) -> None:
         try:
