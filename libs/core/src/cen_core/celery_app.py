@@ -36,7 +36,7 @@ def create_celery(service_name: str, broker_url: str, result_backend: str | None
     return app
 
 
-@before_task_publish.connect
+@before_task_publish.connect  # type: ignore[untyped-decorator]
 def _add_request_id(headers: dict[str, Any] | None = None, **_: Any) -> None:
     rid = request_id_var.get()
     if rid and headers is not None:
@@ -46,7 +46,7 @@ def _add_request_id(headers: dict[str, Any] | None = None, **_: Any) -> None:
 _tokens: dict[str, Any] = {}
 
 
-@task_prerun.connect
+@task_prerun.connect  # type: ignore[untyped-decorator]
 def _set_request_id(task_id: str | None = None, task: Task | None = None, **_: Any) -> None:
     rid = getattr(task.request, _HEADER, None) if task is not None else None
     if rid is None and task is not None:
@@ -55,7 +55,7 @@ def _set_request_id(task_id: str | None = None, task: Task | None = None, **_: A
         _tokens[task_id] = request_id_var.set(str(rid))
 
 
-@task_postrun.connect
+@task_postrun.connect  # type: ignore[untyped-decorator]
 def _clear_request_id(task_id: str | None = None, **_: Any) -> None:
     token = _tokens.pop(task_id or "", None)
     if token is not None:

@@ -143,7 +143,7 @@ def from_rpc_error(exc: grpc.RpcError) -> RemoteError:
     message = exc.details() if hasattr(exc, "details") else ""
     result = RemoteError(code, HTTP_STATUS_BY_GRPC_CODE.get(code, 500), message or code.name.lower())
     try:
-        status = rpc_status.from_call(exc)  # type: ignore[arg-type]
+        status = rpc_status.from_call(exc)
     except ValueError:
         status = None
     if status is None:

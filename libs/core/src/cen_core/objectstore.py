@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import IO, Any
+from typing import Any, BinaryIO
 
 from minio import Minio
 from minio.error import S3Error
@@ -24,7 +24,7 @@ class ObjectStore:
         self,
         bucket: str,
         key: str,
-        stream: IO[bytes],
+        stream: BinaryIO,
         length: int = -1,
         content_type: str = "application/octet-stream",
         metadata: dict[str, str] | None = None,
