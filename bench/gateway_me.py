@@ -32,14 +32,21 @@ def main() -> None:
         raise SystemExit("wrk is missing: apt-get install wrk")
     token = requests.post(
         f"{ISSUER}/protocol/openid-connect/token",
-        data={"grant_type": "password", "client_id": "cen-dev", "username": "readonly", "password": "cen-demo-pass"},
+        data={
+            "grant_type": "password",
+            "client_id": "cen-dev",
+            "username": "readonly",
+            "password": "cen-demo-pass",
+        },
         timeout=10,
     ).json()["access_token"]
     assert requests.get(f"{GATEWAY}/api/v1/me", headers={"Authorization": f"Bearer {token}"}, timeout=5).ok
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA % token)
     url = f"{GATEWAY}/api/v1/me"
-    subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d3s", "-s", script.name, url], capture_output=True, check=True)
+    subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", "-d3s", "-s", script.name, url], capture_output=True, check=True
+    )
     out = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION_S}s", "--timeout", "5s", "-s", script.name, url],
         capture_output=True,

@@ -8,7 +8,6 @@ import statistics
 import time
 
 import requests
-
 from cen_core.auth.tokens import TokenVerifier
 
 ISSUER = os.environ.get("CEN_OIDC_ISSUER", "http://127.0.0.1:8180/realms/cen")
@@ -18,7 +17,12 @@ ITERATIONS = int(os.environ.get("BENCH_ITERATIONS", "5000"))
 def main() -> None:
     token = requests.post(
         f"{ISSUER}/protocol/openid-connect/token",
-        data={"grant_type": "password", "client_id": "cen-dev", "username": "readonly", "password": "cen-demo-pass"},
+        data={
+            "grant_type": "password",
+            "client_id": "cen-dev",
+            "username": "readonly",
+            "password": "cen-demo-pass",
+        },
         timeout=10,
     ).json()["access_token"]
     verifier = TokenVerifier(ISSUER, "cen", f"{ISSUER}/protocol/openid-connect/certs")
