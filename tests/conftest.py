@@ -6,6 +6,7 @@ import base64
 import json
 import os
 import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,3 +77,43 @@ def token_claims(token: str) -> dict[str, object]:
     """The claims of a JWT, decoded WITHOUT verification (for test bookkeeping only)."""
     payload = token.split(".")[1]
     return dict(json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))))
+
+
+def keycloak_admin_token(stack_env: dict[str, str]) -> str:
+    """A master-realm admin token (bootstrap admin of the local stack), for test set-up only."""
+    resp = requests.post(
+        f"{KEYCLOAK_URL}/realms/master/protocol/openid-connect/token",
+        data={
+            "grant_type": "password",
+            "client_id": "admin-cli",
+            "username": stack_env.get("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
+            "password": stack_env["KC_BOOTSTRAP_ADMIN_PASSWORD"],
+        },
+        timeout=10,
+    )
+    resp.raise_for_status()
+    return str(resp.json()["access_token"])
+
+
+def short_lived_token(stack_env: dict[str, str], username: str) -> str:
+    """A real Keycloak token of `username` that expires after 1 s.
+
+    It comes from a throwaway copy of cen-dev whose access tokens live 1 s (deleted again at once), so the
+    caller can show it is accepted while valid and refused once expired.
+    """
+    admin = {"Authorization": f"Bearer {keycloak_admin_token(stack_env)}"}
+    clients_url = f"{KEYCLOAK_URL}/admin/realms/{REALM}/clients"
+    template = requests.get(clients_url, params={"clientId": "cen-dev"}, headers=admin, timeout=10).json()[0]
+    copy = {k: v for k, v in template.items() if k not in ("id", "clientId")}
+    copy["clientId"] = f"test-expiry-{uuid.uuid4().hex[:8]}"
+    copy["attributes"] = {**template.get("attributes", {}), "access.token.lifespan": "1"}
+    copy["protocolMappers"] = [
+        {k: v for k, v in m.items() if k != "id"} for m in template.get("protocolMappers", [])
+    ]
+    created = requests.post(clients_url, json=copy, headers=admin, timeout=10)
+    created.raise_for_status()
+    internal_id = created.headers["Location"].rsplit("/", 1)[-1]
+    try:
+        return password_token(username, client_id=copy["clientId"])
+    finally:
+        requests.delete(f"{clients_url}/{internal_id}", headers=admin, timeout=10)

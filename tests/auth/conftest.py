@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import grpc
 import pytest
-import requests
 import sqlalchemy
-from auth_support import ISSUER, RUNNING_AUTH, TEST_EMAIL_DOMAIN, Caller, jwt_claims
+from auth_support import RUNNING_AUTH, TEST_EMAIL_DOMAIN, Caller, jwt_claims
 from cen.auth.v1 import auth_pb2, auth_pb2_grpc
 from cen_auth.grpc_api import build_deps, create_server
 from cen_auth.settings import AuthSettings
 from cen_core.db import run_migrations
 from keycloak import KeycloakAdmin, KeycloakOpenIDConnection
+
+from tests.conftest import short_lived_token
 
 DEMO_PASSWORD = "cen-demo-pass"
 MIGRATIONS = Path(__file__).resolve().parents[2] / "services" / "auth" / "migrations"
@@ -120,42 +120,7 @@ def expired_token(stack_env: dict[str, str], auth: Caller, auth_settings: AuthSe
     cen-auth may not manage clients, so the bootstrap admin makes a throwaway copy of cen-dev whose access
     tokens live 1 s; we wait out that second plus the verifier's clock-skew leeway, then delete the client.
     """
-    admin = KeycloakAdmin(
-        connection=KeycloakOpenIDConnection(
-            server_url=auth_settings.keycloak_url,
-            realm_name="cen",
-            user_realm_name="master",
-            client_id="admin-cli",
-            username=stack_env.get("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
-            password=stack_env["KC_BOOTSTRAP_ADMIN_PASSWORD"],
-            timeout=10,
-        )
-    )
-    template = admin.get_client(admin.get_client_id("cen-dev"))
-    client_id = f"auth-test-expiry-{uuid.uuid4().hex[:8]}"
-    copy = {key: value for key, value in template.items() if key not in ("id", "clientId")}
-    copy["clientId"] = client_id
-    copy["attributes"] = {**template.get("attributes", {}), "access.token.lifespan": "1"}
-    copy["protocolMappers"] = [
-        {key: value for key, value in mapper.items() if key != "id"}
-        for mapper in template.get("protocolMappers", [])
-    ]
-    internal_id = admin.create_client(copy)
-    try:
-        response = requests.post(
-            f"{ISSUER}/protocol/openid-connect/token",
-            data={
-                "grant_type": "password",
-                "client_id": client_id,
-                "username": "limited",
-                "password": DEMO_PASSWORD,
-            },
-            timeout=10,
-        )
-        response.raise_for_status()
-        token = str(response.json()["access_token"])
-    finally:
-        admin.delete_client(internal_id)
+    token = short_lived_token(stack_env, "limited")
     # While valid it is accepted, so a later refusal can only be its expiry.
     assert auth("WhoAmI", auth_pb2.WhoAmIRequest(), token=token).username == "limited"
     expires = float(jwt_claims(token)["exp"])

@@ -15,7 +15,6 @@ from typing import Any
 import grpc
 import pytest
 import redis
-import requests
 from cen.auth.v1 import auth_pb2, auth_pb2_grpc
 from cen_core.errors import (
     AlreadyExists,
@@ -35,6 +34,8 @@ from cen_gateway.settings import GatewaySettings
 from flask import Flask
 from flask.testing import FlaskClient
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+
+from tests.conftest import short_lived_token
 
 KEYCLOAK = "http://127.0.0.1:8180"
 ISSUER = f"{KEYCLOAK}/realms/cen"
@@ -222,52 +223,10 @@ def scripted_app(make_app: Callable[..., Flask], scripted_auth: str) -> Flask:
 # ---- special tokens -------------------------------------------------------------------------------------
 
 
-def _admin_token(stack_env: dict[str, str]) -> str:
-    resp = requests.post(
-        f"{KEYCLOAK}/realms/master/protocol/openid-connect/token",
-        data={
-            "grant_type": "password",
-            "client_id": "admin-cli",
-            "username": stack_env.get("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
-            "password": stack_env["KC_BOOTSTRAP_ADMIN_PASSWORD"],
-        },
-        timeout=10,
-    )
-    resp.raise_for_status()
-    return str(resp.json()["access_token"])
-
-
 @pytest.fixture(scope="session")
 def expired_token(stack_env: dict[str, str]) -> str:
-    """A real Keycloak token of `readonly` that has expired (issued by a throwaway 1-second client copy)."""
-    admin = {"Authorization": f"Bearer {_admin_token(stack_env)}"}
-    clients_url = f"{KEYCLOAK}/admin/realms/cen/clients"
-    template = requests.get(clients_url, params={"clientId": "cen-dev"}, headers=admin, timeout=10).json()[0]
-    client_id = f"gateway-test-expiry-{uuid.uuid4().hex[:8]}"
-    copy = {k: v for k, v in template.items() if k not in ("id", "clientId")}
-    copy["clientId"] = client_id
-    copy["attributes"] = {**template.get("attributes", {}), "access.token.lifespan": "1"}
-    copy["protocolMappers"] = [
-        {k: v for k, v in m.items() if k != "id"} for m in template.get("protocolMappers", [])
-    ]
-    created = requests.post(clients_url, json=copy, headers=admin, timeout=10)
-    created.raise_for_status()
-    internal_id = created.headers["Location"].rsplit("/", 1)[-1]
-    try:
-        resp = requests.post(
-            f"{ISSUER}/protocol/openid-connect/token",
-            data={
-                "grant_type": "password",
-                "client_id": client_id,
-                "username": "readonly",
-                "password": DEMO_PASSWORD,
-            },
-            timeout=10,
-        )
-        resp.raise_for_status()
-        token = str(resp.json()["access_token"])
-    finally:
-        requests.delete(f"{clients_url}/{internal_id}", headers=admin, timeout=10)
+    """A real Keycloak token of `readonly` that has expired."""
+    token = short_lived_token(stack_env, "readonly")
     time.sleep(1 + 5 + 1.5)  # lifespan + the verifier's default leeway + margin
     return token
 

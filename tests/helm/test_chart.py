@@ -18,7 +18,9 @@ COMPONENTS = ["gateway", "auth", "seizures", "cws", "cpdb", "cencomm"]
 def render(*args: str) -> list[dict[str, Any]]:
     if not HELM.exists():
         subprocess.run([str(ROOT / "deploy" / "helm" / "check.sh"), "--install-only"], check=True)
-    out = subprocess.run([str(HELM), "template", "cen", str(CHART), *args], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [str(HELM), "template", "cen", str(CHART), *args], capture_output=True, text=True, check=True
+    )
     return [doc for doc in yaml.safe_load_all(out.stdout) if doc]
 
 
@@ -58,7 +60,10 @@ def test_containers_are_hardened_and_probed(docs: list[dict[str, Any]]) -> None:
 
 def test_grpc_services_use_grpc_probes_and_the_gateway_http(docs: list[dict[str, Any]]) -> None:
     deployments = by_kind(docs, "Deployment")
-    assert deployments["auth"]["spec"]["template"]["spec"]["containers"][0]["readinessProbe"]["grpc"]["port"] == 50051
+    assert (
+        deployments["auth"]["spec"]["template"]["spec"]["containers"][0]["readinessProbe"]["grpc"]["port"]
+        == 50051
+    )
     gateway = deployments["gateway"]["spec"]["template"]["spec"]["containers"][0]
     assert gateway["readinessProbe"]["httpGet"]["path"] == "/readyz"
     env = {e["name"]: e for e in gateway["env"]}

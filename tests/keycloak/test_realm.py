@@ -37,7 +37,12 @@ def test_demo_user_token_claims(username: str) -> None:
 def test_wrong_password_is_refused() -> None:
     resp = requests.post(
         f"{ISSUER}/protocol/openid-connect/token",
-        data={"grant_type": "password", "client_id": "cen-dev", "username": "readonly", "password": "wrong-pass"},
+        data={
+            "grant_type": "password",
+            "client_id": "cen-dev",
+            "username": "readonly",
+            "password": "wrong-pass",
+        },
         timeout=10,
     )
     assert resp.status_code == 401
