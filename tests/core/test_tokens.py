@@ -204,3 +204,21 @@ def test_jwks_unreachable_is_unauthenticated_not_a_crash() -> None:
     server.httpd.server_close()
     with pytest.raises(Unauthenticated, match="signing keys unavailable"):
         v.verify(token)
+
+
+def test_cached_token_still_expires(jwks: JwksServer) -> None:
+    v = verifier(jwks)
+    token = sign(jwks, exp=int(time.time()) + 1)
+    assert v.verify(token).username == "ncp-nl"
+    assert v.verify(token).username == "ncp-nl"  # from the cache
+    time.sleep(2.1)
+    with pytest.raises(Unauthenticated, match="expired"):
+        v.verify(token)
+
+
+def test_cache_is_bounded(jwks: JwksServer) -> None:
+    v = verifier(jwks)
+    v.cache_size = 20
+    for i in range(100):
+        v.verify(sign(jwks, sub=f"user-{i}"))
+    assert len(v._verified) <= 20

@@ -44,6 +44,10 @@ class TokenVerifier:
         self.refetch_interval = refetch_interval
         self.http_timeout = http_timeout
         self._keys: dict[str, Any] = {}
+        # token -> (principal, exp): a token proven valid stays valid until it expires, so repeat calls
+        # with the same token skip the RSA check. Bounded; the oldest entries go first.
+        self._verified: dict[str, tuple[Principal, float]] = {}
+        self.cache_size = 10_000
         self._last_fetch = float("-inf")
         self._lock = threading.Lock()
 
@@ -76,6 +80,17 @@ class TokenVerifier:
         return key
 
     def verify(self, token: str) -> Principal:
+        cached = self._verified.get(token)
+        if cached is not None and time.time() < cached[1] + self.leeway:
+            return cached[0]
+        principal, expires = self._verify_uncached(token)
+        if len(self._verified) >= self.cache_size:
+            for stale in list(self._verified)[: self.cache_size // 10]:
+                self._verified.pop(stale, None)
+        self._verified[token] = (principal, expires)
+        return principal
+
+    def _verify_uncached(self, token: str) -> tuple[Principal, float]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError:
@@ -106,7 +121,7 @@ class TokenVerifier:
             raise Unauthenticated("token from an unknown issuer") from None
         except jwt.PyJWTError:
             raise Unauthenticated("invalid token") from None
-        return principal_from_claims(claims, token)
+        return principal_from_claims(claims, token), float(claims["exp"])
 
 
 def principal_from_claims(claims: dict[str, Any], token: str = "") -> Principal:
