@@ -33,7 +33,9 @@ def build(dev: bool) -> dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dev", action="store_true", help="merge the dev overlay (cen-dev client, demo users)")
+    parser.add_argument(
+        "--dev", action="store_true", help="merge the dev overlay (cen-dev client, demo users)"
+    )
     parser.add_argument("-o", "--output", help="file to write (default: stdout)")
     args = parser.parse_args()
     text = json.dumps(build(args.dev), indent=2, ensure_ascii=False) + "\n"

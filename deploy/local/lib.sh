@@ -9,6 +9,8 @@ CEN_LOG_DIR="$DEVSTACK/logs"
 CEN_RUN_DIR="$DEVSTACK/run"
 CEN_CACHE_DIR="$DEVSTACK/cache"
 CEN_BIN_DIR="$DEVSTACK/bin"
+# Big build caches that outlive the checkout: a fresh clone on the same machine (as CI makes) reuses them.
+CEN_SHARED_CACHE="${CEN_SHARED_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cen-devstack}"
 export CEN_ROOT DEVSTACK
 
 mkdir -p "$CEN_LOG_DIR" "$CEN_RUN_DIR" "$CEN_CACHE_DIR" "$CEN_BIN_DIR"

@@ -81,17 +81,18 @@ app_start() {
     _app_start_bg gateway gateway cen_gateway serve
   fi
 
-  local deadline=$((SECONDS + 90))
+  # Eleven Python processes importing at once on two cores take a while; 120 s leaves room for CI.
+  local deadline=$((SECONDS + 120))
   for m in "${APP_SERVICES[@]}"; do
     until _app_grpc_healthy "$m"; do
       cen_is_running "$m" || cen_die "$m" "exited during start; see $CEN_LOG_DIR/$m.log"
-      [ "$SECONDS" -lt "$deadline" ] || cen_die "$m" "gRPC health is not SERVING after 90 s; see $CEN_LOG_DIR/$m.log"
+      [ "$SECONDS" -lt "$deadline" ] || cen_die "$m" "gRPC health is not SERVING after 120 s; see $CEN_LOG_DIR/$m.log"
       sleep 1
     done
   done
   until cen_http_ok http://127.0.0.1:8080/readyz; do
     cen_is_running gateway || cen_die gateway "exited during start; see $CEN_LOG_DIR/gateway.log"
-    [ "$SECONDS" -lt "$deadline" ] || cen_die gateway "/readyz is not OK after 90 s; see $CEN_LOG_DIR/gateway.log"
+    [ "$SECONDS" -lt "$deadline" ] || cen_die gateway "/readyz is not OK after 120 s; see $CEN_LOG_DIR/gateway.log"
     sleep 1
   done
   for m in "${APP_SERVICES[@]}"; do
@@ -102,12 +103,19 @@ app_start() {
 
 app_stop() {
   local stopped=0 name
-  for name in gateway "${APP_SERVICES[@]/%/-worker}" "${APP_SERVICES[@]}"; do
+  # The gateway first so no new calls come in; then services and workers together, since each takes
+  # a few seconds to drain and one after the other would add up.
+  if cen_is_running gateway; then
+    cen_stop_bg gateway TERM 40
+    stopped=1
+  fi
+  for name in "${APP_SERVICES[@]/%/-worker}" "${APP_SERVICES[@]}"; do
     if cen_is_running "$name"; then
-      cen_stop_bg "$name" TERM 40
+      cen_stop_bg "$name" TERM 40 &
       stopped=1
     fi
   done
+  wait
   [ "$stopped" -eq 0 ] || cen_log app "stopped"
 }
 

@@ -5,8 +5,15 @@
 PG_BIN=/usr/lib/postgresql/15/bin
 PG_PORT=5433
 PG_DIR="$DEVSTACK/postgres"
-PG_DATA="$PG_DIR/data"
-PG_SOCK="$PG_DIR/socket"
+
+# Resolved paths: PostgreSQL itself must be given paths its user can reach (see the link in install).
+_pg_paths() {
+  local real
+  real="$(readlink -f "$PG_DIR")"
+  PG_DATA="$real/data"
+  PG_SOCK="$real/socket"
+}
+_pg_paths
 PG_DATABASES=(cen_auth cen_seizures cen_cws cen_cpdb cen_cencomm)
 
 # PostgreSQL refuses to run as root, so as root the cluster belongs to Debian's `postgres` system user.
@@ -38,11 +45,21 @@ postgres_install() {
     id postgres >/dev/null 2>&1 ||
       cen_die postgres "the 'postgres' system user is missing; reinstall the postgresql-15 package"
   fi
+  if [ "$(id -u)" -eq 0 ] && [ ! -e "$PG_DIR" ] && ! _pg_as_owner test -x "$DEVSTACK"; then
+    # A checkout under a private directory (/root, say) is out of the postgres user's reach: keep the
+    # cluster in its home instead and link it in, so everything is still found at .devstack/postgres.
+    local real
+    mkdir -p /var/lib/postgresql
+    real="$(mktemp -d /var/lib/postgresql/cen-stack.XXXXXX)"
+    ln -s "$real" "$PG_DIR"
+    _pg_paths
+    cen_log postgres "the postgres user cannot reach $DEVSTACK; the cluster lives in $real, linked as .devstack/postgres"
+  fi
   cen_log postgres "creating a private cluster in $PG_DATA"
   mkdir -p "$PG_DATA" "$PG_SOCK"
-  chmod 700 "$PG_DIR" "$PG_DATA" "$PG_SOCK"
+  chmod 700 "$PG_DIR/" "$PG_DATA" "$PG_SOCK"
   if [ "$(id -u)" -eq 0 ]; then
-    chown -R postgres:postgres "$PG_DIR"
+    chown -R postgres:postgres "$PG_DIR/"
   fi
   # Local socket connections are trusted: the socket directory is private (mode 700) to the owner and root.
   _pg_as_owner "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --encoding=UTF8 --locale=C.UTF-8 \

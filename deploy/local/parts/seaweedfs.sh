@@ -13,13 +13,15 @@ SW_DIR="$DEVSTACK/seaweedfs"
 SW_TOOLS="$CEN_LOCAL/tools/seaweedfs"
 SW_BIN="$CEN_BIN_DIR/weed"
 
-# Go caches under .devstack/cache/go, so CI can keep them between runs.
+# Go caches and built binaries live in the shared cache, so a fresh clone does not rebuild SeaweedFS.
+SW_GO_CACHE="$CEN_SHARED_CACHE/go"
+
 _sw_go() {
   local go
   go="$(command -v go || true)"
   [ -n "$go" ] || [ ! -x /usr/local/go/bin/go ] || go=/usr/local/go/bin/go
   [ -n "$go" ] || cen_die seaweedfs "Go is not installed; install Go 1.26 or newer (it builds SeaweedFS) and run again"
-  GOPATH="$CEN_CACHE_DIR/go" GOMODCACHE="$CEN_CACHE_DIR/go/mod" GOCACHE="$CEN_CACHE_DIR/go/build" \
+  GOPATH="$SW_GO_CACHE" GOMODCACHE="$SW_GO_CACHE/mod" GOCACHE="$SW_GO_CACHE/build" \
     GOTOOLCHAIN=local GOFLAGS="-mod=readonly -buildvcs=false" "$go" "$@"
 }
 
@@ -29,18 +31,24 @@ _sw_pin() {
 }
 
 seaweedfs_install() {
-  local pin
+  local pin built
   pin="$(_sw_pin)"
   if [ -x "$SW_BIN" ] && [ "$(cat "$SW_BIN.pin" 2>/dev/null)" = "$pin" ]; then
     return 0
   fi
-  local log="$CEN_LOG_DIR/seaweedfs-build.log"
-  cen_log seaweedfs "building SeaweedFS from the pinned Go module (several minutes the first time; log: $log)"
-  (cd "$SW_TOOLS" && _sw_go build -trimpath -o "$SW_BIN.tmp" github.com/seaweedfs/seaweedfs/weed) >>"$log" 2>&1 ||
-    cen_die seaweedfs "building SeaweedFS failed (see $log); check that the Go module proxy is reachable and run again"
+  built="$CEN_SHARED_CACHE/seaweedfs/weed-$pin"
+  if [ ! -x "$built" ]; then
+    local log="$CEN_LOG_DIR/seaweedfs-build.log"
+    cen_log seaweedfs "building SeaweedFS from the pinned Go module (about 10 minutes the first time; log: $log)"
+    mkdir -p "$CEN_SHARED_CACHE/seaweedfs"
+    (cd "$SW_TOOLS" && _sw_go build -trimpath -o "$built.tmp" github.com/seaweedfs/seaweedfs/weed) >>"$log" 2>&1 ||
+      cen_die seaweedfs "building SeaweedFS failed (see $log); check that the Go module proxy is reachable and run again"
+    mv "$built.tmp" "$built"
+  fi
+  cp -f "$built" "$SW_BIN.tmp"
   mv "$SW_BIN.tmp" "$SW_BIN"
   printf '%s\n' "$pin" >"$SW_BIN.pin"
-  cen_log seaweedfs "built $("$SW_BIN" version 2>/dev/null | head -n 1)"
+  cen_log seaweedfs "installed $("$SW_BIN" version 2>/dev/null | head -n 1) in .devstack/bin"
 }
 
 _sw_write_config() {
@@ -102,7 +110,8 @@ seaweedfs_start() {
   cen_start_bg seaweedfs env -C "$SW_DIR" "$SW_BIN" server \
     -ip=127.0.0.1 -ip.bind=127.0.0.1 \
     -dir="$SW_DIR/data" -master.dir="$SW_DIR/master" \
-    -master.port="$SW_MASTER_PORT" -master.volumeSizeLimitMB=1024 \
+    -master.port="$SW_MASTER_PORT" -master.volumeSizeLimitMB=1024 -master.telemetry=false \
+    -master.electionTimeout=2s \
     -volume.port="$SW_VOLUME_PORT" -volume.max=100 -volume.preStopSeconds=0 \
     -filer -filer.port="$SW_FILER_PORT" -filer.localSocket="$CEN_RUN_DIR/seaweedfs-filer.sock" \
     -s3 -s3.port="$SW_S3_PORT" -s3.config="$SW_DIR/s3.json" -s3.localSocket="$CEN_RUN_DIR/seaweedfs-s3.sock" \
