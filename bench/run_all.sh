@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
-# Run every benchmark against the running local stack; each prints one JSON object.
-set -euo pipefail
+# Run every benchmark against the running local stack (`make up` first) and print one JSON object per
+# benchmark on stdout; a benchmark that fails prints {"bench": ..., "error": ...} and the script exits 1.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-uv run python bench/tokens.py
-uv run python bench/gateway_me.py
+status=0
+for bench in tokens gateway_me; do
+  err="$(mktemp)"
+  if ! uv run --quiet python "bench/$bench.py" 2>"$err"; then
+    status=1
+    python3 -c 'import json, sys; last = (sys.argv[2].strip().splitlines() or ["failed"])[-1]; print(json.dumps({"bench": sys.argv[1], "error": last}))' \
+      "$bench" "$(cat "$err")"
+  fi
+  rm -f "$err"
+done
+exit "$status"
