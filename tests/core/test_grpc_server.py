@@ -99,7 +99,7 @@ def test_health_and_reflection_are_public(env: tuple[grpc.Channel, JwksServer]) 
 def test_verified_caller_and_request_id(env: tuple[grpc.Channel, JwksServer]) -> None:
     response, rpc = call(env, "WhoAmI", auth_pb2.WhoAmIRequest(), sign(env[1]))
     assert (response.username, response.country) == ("ncp-nl", "NL")
-    assert ("x-request-id", "req-123") in rpc.initial_metadata()
+    assert ("x-request-id", "req-123") in rpc.trailing_metadata()
 
 
 @pytest.mark.parametrize("token", [None, "garbage", "e30.e30.e30"])

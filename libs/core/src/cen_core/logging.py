@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
+import logging.handlers
+import queue
 import re
 import sys
 import uuid
@@ -40,23 +43,61 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "msg": redact(record.getMessage()),
         }
-        request_id = request_id_var.get()
+        request_id = getattr(record, "request_id", "") or request_id_var.get()
         if request_id:
             entry["request_id"] = request_id
         for key, value in record.__dict__.items():
-            if key not in self._STANDARD and not key.startswith("_"):
+            if key not in self._STANDARD and key != "request_id" and not key.startswith("_"):
                 entry[key] = value if isinstance(value, int | float | bool | None) else redact(str(value))
         if record.exc_info:
             entry["exc"] = redact(self.formatException(record.exc_info))
+        elif record.exc_text:
+            entry["exc"] = redact(record.exc_text)
         return json.dumps(entry, ensure_ascii=False)
 
 
+class _CaptureContext(logging.Filter):
+    """Copy the request id onto the record in the calling thread, before it crosses the queue."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not getattr(record, "request_id", ""):
+            record.request_id = request_id_var.get()
+        return True
+
+
+class _QueueHandler(logging.handlers.QueueHandler):
+    """Hands records over as they are: formatting happens once, in the writer thread."""
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        if record.exc_info:
+            # tracebacks cannot cross the queue as objects; render them now
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        record.msg, record.args = record.getMessage(), None
+        return record
+
+
+_listener: logging.handlers.QueueListener | None = None
+
+
 def configure_logging(service_name: str, level: str = "INFO") -> None:
-    """Route every logger to stdout as JSON lines."""
-    global _service_name
+    """Route every logger to stdout as JSON lines.
+
+    Request threads only put records on a queue; one writer thread formats and writes them, so a busy
+    server's threads never queue up behind the stdout lock.
+    """
+    global _service_name, _listener
     _service_name = service_name
-    handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(JsonFormatter())
+    if _listener is not None:
+        _listener.stop()
+    stream = logging.StreamHandler(sys.stdout)
+    stream.setFormatter(JsonFormatter())
+    records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    handler = _QueueHandler(records)
+    handler.addFilter(_CaptureContext())
+    _listener = logging.handlers.QueueListener(records, stream)
+    _listener.start()
+    atexit.register(_listener.stop)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

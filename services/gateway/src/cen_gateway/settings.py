@@ -15,7 +15,7 @@ class GatewaySettings(ServiceSettings):
     http_host: str = "127.0.0.1"
     http_port: int = Field(default=8080, ge=0, le=65535)
     http_workers: int = Field(default=2, ge=1, le=64)
-    http_threads: int = Field(default=16, ge=1, le=256)
+    http_threads: int = Field(default=8, ge=1, le=256)
     # How many reverse proxies in front of us set X-Forwarded-For/-Proto (0 locally, 1 behind an ingress).
     trusted_proxies: int = Field(default=0, ge=0, le=5)
 
