@@ -7,15 +7,22 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 HELM_VERSION=v3.22.0
 bin="$root/.devstack/bin"
 helm="$bin/helm"
+# Built once per machine (like SeaweedFS): a fresh clone copies it instead of rebuilding.
+shared="${CEN_SHARED_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cen-devstack}"
+shared_helm="$shared/helm/helm-$HELM_VERSION"
 chart="$root/deploy/helm/cen"
 
 if [ ! -x "$helm" ] || ! "$helm" version --short 2>/dev/null | grep -q "^${HELM_VERSION%.*}"; then
   command -v go >/dev/null || { echo "error: helm: Go is missing; install Go 1.24 or newer" >&2; exit 1; }
   echo "helm: building helm.sh/helm/v3 $HELM_VERSION into .devstack/bin (once; cached)" >&2
-  mkdir -p "$bin"
-  GOBIN="$bin" GOMODCACHE="$root/.devstack/cache/go/mod" GOCACHE="$root/.devstack/cache/go/build" \
-    GOTOOLCHAIN=local GOFLAGS=-trimpath go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >&2 ||
-    { echo "error: helm: go install helm.sh/helm/v3/cmd/helm@$HELM_VERSION failed; check Go and the module proxy" >&2; exit 1; }
+  mkdir -p "$bin" "$(dirname "$shared_helm")"
+  if [ ! -x "$shared_helm" ]; then
+    GOBIN="$(dirname "$shared_helm")" GOMODCACHE="$shared/go/mod" GOCACHE="$shared/go/build" \
+      GOTOOLCHAIN=local GOFLAGS=-trimpath go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >&2 ||
+      { echo "error: helm: go install helm.sh/helm/v3/cmd/helm@$HELM_VERSION failed; check Go and the module proxy" >&2; exit 1; }
+    mv "$(dirname "$shared_helm")/helm" "$shared_helm"
+  fi
+  cp "$shared_helm" "$helm"
 fi
 [ "${1:-}" = "--install-only" ] && exit 0
 

@@ -6,7 +6,8 @@ KEYCLOAK_VERSION=26.5.6
 KEYCLOAK_PORT=8180
 KEYCLOAK_MGMT_PORT=9180
 KEYCLOAK_HOME="$DEVSTACK/keycloak/keycloak-$KEYCLOAK_VERSION"
-KEYCLOAK_ZIP="$CEN_CACHE_DIR/keycloak/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+# downloaded once per machine, shared by every clone
+KEYCLOAK_ZIP="$CEN_SHARED_CACHE/keycloak/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
 KEYCLOAK_REALM_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/cen/.well-known/openid-configuration"
 
 # Keycloak 26 needs Java 21 or newer: take the newest JDK installed under /usr/lib/jvm.
