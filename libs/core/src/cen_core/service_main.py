@@ -27,10 +27,12 @@ def run(
     *,
     create_server: Callable[[S], GrpcServer],
     migrations_dir: Path,
-    celery_app: Celery,
+    make_celery: Callable[[S], Celery],
     argv: Sequence[str] | None = None,
 ) -> None:
-    parser = argparse.ArgumentParser(prog=f"python -m {celery_app.main}")
+    parser = argparse.ArgumentParser(
+        prog=f"python -m cen_{settings_cls.model_fields['service_name'].default}"
+    )
     parser.add_argument("command", choices=["serve", "migrate", "worker"])
     parser.add_argument("--concurrency", type=int, default=2, help="worker processes (worker only)")
     args = parser.parse_args(argv)
@@ -41,7 +43,7 @@ def run(
         run_migrations(settings.database_url.get_secret_value(), migrations_dir)
         log.info("migrations applied")
     elif args.command == "worker":
-        celery_app.worker_main(
+        make_celery(settings).worker_main(
             [
                 "worker",
                 "--queues",

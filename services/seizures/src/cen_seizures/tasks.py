@@ -1,7 +1,10 @@
 """Celery tasks of the seizures service (queue `seizures`)."""
 
-import os
-
+from celery import Celery
 from cen_core.celery_app import create_celery
 
-celery_app = create_celery("seizures", os.environ.get("CEN_CELERY_BROKER_URL", "redis://127.0.0.1:6380/1"))
+from cen_seizures.settings import Settings
+
+
+def make_celery(settings: Settings) -> Celery:
+    return create_celery(settings.service_name, settings.celery_broker_url)
