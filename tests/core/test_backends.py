@@ -11,7 +11,9 @@ import uuid
 from pathlib import Path
 
 import pytest
+import requests
 import sqlalchemy as sa
+from cen_core.celery_app import enqueue_after_commit
 from cen_core.db import create_engine, make_sessionmaker, run_migrations, session_scope
 from cen_core.objectstore import ObjectStore
 
@@ -74,8 +76,9 @@ def test_run_migrations_applies_a_service_folder(stack_env: dict[str, str], tmp_
         engine.dispose()
 
 
-def test_celery_round_trip_carries_the_request_id(tmp_path: Path) -> None:
-    """A real worker on a scratch queue: the task runs, and sees the request id of the publisher."""
+def test_celery_round_trip_carries_the_request_id(stack_env: dict[str, str], tmp_path: Path) -> None:
+    """A real worker on a scratch queue: tasks run with the publisher's request id, and a task queued with
+    enqueue_after_commit goes out only when its transaction commits."""
     queue = f"coretest-{uuid.uuid4().hex[:8]}"
     out = tmp_path / "seen.txt"
     (tmp_path / "coretasks.py").write_text(
@@ -85,7 +88,8 @@ def test_celery_round_trip_carries_the_request_id(tmp_path: Path) -> None:
         app = create_celery("{queue}", "redis://127.0.0.1:6380/1")
         @app.task(name="record")
         def record(value):
-            open({str(out)!r}, "w").write(value + ":" + request_id_var.get())
+            with open({str(out)!r}, "a") as f:
+                f.write(value + ":" + request_id_var.get() + "\\n")
         """)
     )
     worker = subprocess.Popen(
@@ -109,6 +113,8 @@ def test_celery_round_trip_carries_the_request_id(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    engine = create_engine(db_url(stack_env))
+    factory = make_sessionmaker(engine)
     try:
         sys.path.insert(0, str(tmp_path))
         import coretasks  # type: ignore[import-not-found]
@@ -117,12 +123,28 @@ def test_celery_round_trip_carries_the_request_id(tmp_path: Path) -> None:
         token = request_id_var.set("req-celery-1")
         coretasks.record.delay("hello")
         request_id_var.reset(token)
+
+        session = factory()
+        enqueue_after_commit(session, coretasks.record, "rolled-back")
+        session.execute(sa.text("SELECT 1"))
+        session.rollback()
+        session.execute(sa.text("SELECT 1"))
+        session.commit()  # a later, unrelated commit must not send the rolled-back task
+        session.close()
+        with session_scope(factory) as session:
+            enqueue_after_commit(session, coretasks.record, "committed")
+            session.execute(sa.text("SELECT 1"))
+            time.sleep(0.5)
+            assert not out.exists() or "committed" not in out.read_text()  # not before the commit
+
         deadline = time.monotonic() + 60
-        while not out.exists() and time.monotonic() < deadline:
+        while time.monotonic() < deadline and "committed" not in (out.read_text() if out.exists() else ""):
             time.sleep(0.2)
-        assert out.read_text() == "hello:req-celery-1"
+        # one solo worker runs the queue in order: had the rolled-back task been sent, it would be here
+        assert out.read_text().splitlines() == ["hello:req-celery-1", "committed:"]
     finally:
         sys.path.remove(str(tmp_path))
+        engine.dispose()
         worker.terminate()
         worker.wait(20)
 
@@ -137,6 +159,31 @@ def test_object_store_round_trip(stack_env: dict[str, str]) -> None:
     store.put_stream(bucket, key, io.BytesIO(data), len(data))
     assert store.exists(bucket, key)
     assert store.read(bucket, key) == data
-    assert store.presigned_get(bucket, key).startswith("http://127.0.0.1:8333/")
+    url = store.presigned_get(bucket, key)
+    assert url.startswith("http://127.0.0.1:8333/")
+    assert requests.get(url, timeout=10).content == data
+    assert requests.get(url.split("?")[0], timeout=10).status_code == 403  # the bucket is private
     store.remove(bucket, key)
     assert not store.exists(bucket, key)
+
+
+def test_object_store_streams_unknown_length_in_parts(stack_env: dict[str, str]) -> None:
+    """An upload of unknown length goes up as a multipart upload and comes back byte for byte."""
+    store = ObjectStore("127.0.0.1:8333", stack_env["CEN_S3_ACCESS_KEY"], stack_env["CEN_S3_SECRET_KEY"])
+    bucket = "cen-core-test"
+    key = f"t/{uuid.uuid4().hex}.bin"
+    store.ensure_bucket(bucket)
+    data = bytes(range(256)) * (12 * 1024 * 1024 // 256)  # 12 MiB: two parts of PART_SIZE
+    try:
+        store.put_stream(bucket, key, io.BytesIO(data), content_type="application/pdf")
+        info = store.stat(bucket, key)
+        assert (info.size, info.content_type) == (len(data), "application/pdf")
+        response = store.get(bucket, key)
+        try:
+            received = b"".join(response.stream(1024 * 1024))
+        finally:
+            response.close()
+            response.release_conn()
+        assert received == data
+    finally:
+        store.remove(bucket, key)

@@ -6,7 +6,7 @@ import base64
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -107,6 +107,34 @@ def test_warm_cache_never_refetches(jwks: JwksServer) -> None:
     token = sign(jwks)
     for _ in range(50):
         v.verify(token)
+    # distinct tokens miss the verified-token cache, so each one is checked against the cached key
+    for i in range(20):
+        assert v.verify(sign(jwks, sub=f"user-{i}")).user_id == f"user-{i}"
+    assert jwks.hits == 1
+
+
+def test_concurrent_unknown_kids_cause_one_fetch(jwks: JwksServer) -> None:
+    v = verifier(jwks)
+    forged = jwt.encode(
+        claims(),
+        rsa.generate_private_key(public_exponent=65537, key_size=2048),
+        "RS256",
+        headers={"kid": "x"},
+    )
+    errors: list[Exception] = []
+
+    def attempt() -> None:
+        try:
+            v.verify(forged)
+        except Unauthenticated as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=attempt) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(errors) == 16
     assert jwks.hits == 1
 
 
@@ -177,6 +205,10 @@ def test_hs256_signed_with_public_key_is_refused(jwks: JwksServer) -> None:
         ({"tier": "superuser"}, "tier"),
         ({"sub": None}, "invalid token"),
         ({"exp": None}, "invalid token"),
+        ({"iat": None}, "invalid token"),
+        ({"aud": None}, "invalid token"),
+        ({"typ": "ID"}, "not an access token"),
+        ({"typ": "Refresh"}, "not an access token"),
     ],
 )
 def test_bad_claims_are_refused(jwks: JwksServer, overrides: dict[str, Any], message: str) -> None:
@@ -222,3 +254,17 @@ def test_cache_is_bounded(jwks: JwksServer) -> None:
     for i in range(100):
         v.verify(sign(jwks, sub=f"user-{i}"))
     assert len(v._verified) <= 20
+
+
+@pytest.mark.integration
+def test_real_keycloak_token_is_verified(token_for: Callable[[str], str]) -> None:
+    """A token issued by the local Keycloak passes against its real JWKS, and the claims map as expected."""
+    v = TokenVerifier(ISSUER, "cen", f"{ISSUER}/protocol/openid-connect/certs")
+    principal = v.verify(token_for("ncp-nl"))
+    assert principal.username == "ncp-nl"
+    assert principal.tier in set(Tier)
+    assert "ncp" in principal.roles
+    assert principal.roles <= {"ncp", "rilo-analyst", "cws-editor", "cug-coordinator", "wco-admin"}
+    assert len(principal.country) == 2
+    with pytest.raises(Unauthenticated, match="audience"):
+        TokenVerifier(ISSUER, "cen-other", v.jwks_url).verify(token_for("ncp-nl"))

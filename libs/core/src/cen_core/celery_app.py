@@ -7,7 +7,7 @@ from typing import Any
 from celery import Celery, Task
 from celery.signals import before_task_publish, task_postrun, task_prerun
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from cen_core.logging import request_id_var
 
@@ -63,9 +63,23 @@ def _clear_request_id(task_id: str | None = None, **_: Any) -> None:
 
 
 def enqueue_after_commit(session: Session, task: Task, *args: Any, **kwargs: Any) -> None:
-    """Send the task only once the surrounding transaction has committed (never for rolled-back work)."""
+    """Send the task once the surrounding transaction commits; never if it rolls back or is closed.
+
+    Without the disarm step a task queued in a rolled-back transaction would go out with the session's
+    next, unrelated commit.
+    """
+    armed = True
 
     def send(_session: Session) -> None:
-        task.apply_async(args=args, kwargs=kwargs)
+        nonlocal armed
+        if armed:
+            armed = False
+            task.apply_async(args=args, kwargs=kwargs)
+
+    def disarm(_session: Session, transaction: SessionTransaction) -> None:
+        nonlocal armed
+        if transaction.parent is None:  # the outer transaction ended (after_commit runs before this)
+            armed = False
 
     event.listen(session, "after_commit", send, once=True)
+    event.listen(session, "after_transaction_end", disarm)

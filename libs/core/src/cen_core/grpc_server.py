@@ -91,6 +91,10 @@ class CenInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
             principal = self._authorise(grpc_service, method, metadata)
             set_principal(principal)
             yield
+        except GeneratorExit:
+            # the client went away in the middle of a response stream
+            code = grpc.StatusCode.CANCELLED
+            raise
         except CenError as err:
             code = err.grpc_code
             context.abort_with_status(to_grpc_status(err))

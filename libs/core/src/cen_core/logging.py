@@ -16,10 +16,17 @@ from datetime import UTC, datetime
 request_id_var: ContextVar[str] = ContextVar("cen_request_id", default="")
 
 _service_name = "cen"
-# Tokens and secrets must never reach a log line, whatever a caller passes in.
-_REDACT = re.compile(
-    r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+|((?:secret|password|token)\"?\s*[:=]\s*\"?)[^\s\",]+"
+# Tokens and secrets must never reach a log line, whatever a caller passes in: credentials in
+# Authorization values, `key=value` / JSON pairs with a secret-looking key, and passwords inside URLs.
+_REDACT = (
+    re.compile(r"(?i)\b((?:bearer|basic)\s+)[A-Za-z0-9._~+/=-]+"),
+    re.compile(r"(?i)((?:secret|password|passwd|token|api_key)[\"']?\s*[:=]\s*[\"']?)[^\s\"',&]+"),
+    re.compile(r"(://[^/\s:@]+:)[^@\s/]+(?=@)"),
 )
+# One cheap scan first: most log text holds none of these, and then the patterns above need not run.
+_SUSPECT = re.compile(r"(?i)bearer|basic|secret|passw|token|api_key|://")
+# Extra fields with such a name are replaced whole, whatever their value looks like.
+_SECRET_FIELD = re.compile(r"(?i)secret|password|passwd|token|authorization|api_key|credential")
 
 
 def new_request_id() -> str:
@@ -27,7 +34,11 @@ def new_request_id() -> str:
 
 
 def redact(text: str) -> str:
-    return _REDACT.sub(lambda m: (m.group(1) or m.group(2)) + "[redacted]", text)
+    if not _SUSPECT.search(text):
+        return text
+    for pattern in _REDACT:
+        text = pattern.sub(r"\1[redacted]", text)
+    return text
 
 
 class JsonFormatter(logging.Formatter):
@@ -47,7 +58,11 @@ class JsonFormatter(logging.Formatter):
         if request_id:
             entry["request_id"] = request_id
         for key, value in record.__dict__.items():
-            if key not in self._STANDARD and key != "request_id" and not key.startswith("_"):
+            if key in self._STANDARD or key == "request_id" or key.startswith("_"):
+                continue
+            if _SECRET_FIELD.search(key):
+                entry[key] = "[redacted]"
+            else:
                 entry[key] = value if isinstance(value, int | float | bool | None) else redact(str(value))
         if record.exc_info:
             entry["exc"] = redact(self.formatException(record.exc_info))

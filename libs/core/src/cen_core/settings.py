@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Self, TypeVar
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -20,9 +20,9 @@ class ServiceSettings(BaseSettings):
     metrics_port: int = Field(default=0, ge=0, le=65535)
     grpc_max_message_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
 
-    oidc_issuer: str = "http://127.0.0.1:8180/realms/cen"
+    oidc_issuer: str = Field(default="http://127.0.0.1:8180/realms/cen", pattern=r"^https?://\S+$")
     oidc_audience: str = "cen"
-    oidc_jwks_url: str = ""
+    oidc_jwks_url: str = Field(default="", pattern=r"^(https?://\S+)?$")
     token_leeway_seconds: int = Field(default=5, ge=0, le=300)
 
     database_url: SecretStr = SecretStr("")
@@ -37,6 +37,11 @@ class ServiceSettings(BaseSettings):
     smtp_host: str = "127.0.0.1"
     smtp_port: int = Field(default=1025, ge=1, le=65535)
     mail_from: str = "cen-noreply@cen.example"
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _derive(self) -> Self:

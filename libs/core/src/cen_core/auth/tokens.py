@@ -121,6 +121,9 @@ class TokenVerifier:
             raise Unauthenticated("token from an unknown issuer") from None
         except jwt.PyJWTError:
             raise Unauthenticated("invalid token") from None
+        # Keycloak marks access tokens `typ: Bearer`; ID and refresh tokens must not open an RPC.
+        if claims.get("typ", "Bearer") != "Bearer":
+            raise Unauthenticated("not an access token")
         return principal_from_claims(claims, token), float(claims["exp"])
 
 
