@@ -268,3 +268,13 @@ def test_real_keycloak_token_is_verified(token_for: Callable[[str], str]) -> Non
     assert len(principal.country) == 2
     with pytest.raises(Unauthenticated, match="audience"):
         TokenVerifier(ISSUER, "cen-other", v.jwks_url).verify(token_for("ncp-nl"))
+
+
+def test_decode_checks_another_audience_with_the_same_keys(jwks: JwksServer) -> None:
+    """The gateway verifies ID tokens (audience = its client id) with the services' verifier and key cache."""
+    v = verifier(jwks)
+    id_token = sign(jwks, aud="cen-gateway", typ="ID", nonce="n-1")
+    assert v.decode(id_token, audience="cen-gateway")["nonce"] == "n-1"
+    with pytest.raises(Unauthenticated, match="audience"):
+        v.verify(id_token)  # an ID token never opens an RPC
+    assert jwks.hits == 1

@@ -70,7 +70,7 @@ def finish_login() -> ResponseBase:
         return _login_failed("the login was not completed; please try again")
     oidc = gateway().deps.oidc
     tokens = oidc.exchange_code(code, redirect_uri(), str(pending["verifier"]))
-    oidc.verify_id_token(tokens.id_token, str(pending["nonce"]))
+    oidc.verify_id_token(tokens.id_token, str(pending["nonce"]), gateway().deps.verifier)
     principal = gateway().deps.verifier.verify(tokens.access_token)
 
     # A new session id at login: an id planted in the browser before login is worthless after it.

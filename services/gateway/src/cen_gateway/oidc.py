@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-import jwt
 import requests
+from cen_core.auth.tokens import TokenVerifier
 from cen_core.errors import Unauthenticated, Unavailable
 
 log = logging.getLogger(__name__)
@@ -62,7 +62,6 @@ class OidcClient:
         self._discovery: dict[str, Any] = {}
         self._fetched_at = float("-inf")
         self._lock = threading.Lock()
-        self._jwks: jwt.PyJWKClient | None = None
 
     def discovery(self) -> dict[str, Any]:
         with self._lock:
@@ -79,7 +78,6 @@ class OidcClient:
                     raise Unavailable("the login service announced an unexpected issuer")
                 self._discovery = document
                 self._fetched_at = time.monotonic()
-                self._jwks = jwt.PyJWKClient(document["jwks_uri"], cache_keys=True, lifespan=3600)
             return self._discovery
 
     def authorization_url(
@@ -138,28 +136,15 @@ class OidcClient:
         body = self._token_request({"grant_type": "refresh_token", "refresh_token": refresh_token})
         return TokenSet.from_response(body, previous_id_token=id_token)
 
-    def verify_id_token(self, id_token: str, nonce: str) -> dict[str, Any]:
-        """Signature, issuer, audience (our client id), expiry and the nonce we sent."""
-        self.discovery()
-        assert self._jwks is not None
+    def verify_id_token(self, id_token: str, nonce: str, verifier: TokenVerifier) -> dict[str, Any]:
+        """Signature, issuer, audience (our client id), expiry (core's verifier) and the nonce we sent."""
         try:
-            key = self._jwks.get_signing_key_from_jwt(id_token)
-            claims = jwt.decode(
-                id_token,
-                key=key.key,
-                algorithms=["RS256"],
-                audience=self.client_id,
-                issuer=self.issuer,
-                leeway=5,
-                options={"require": ["exp", "iat", "iss", "sub", "aud"]},
-            )
-        except jwt.PyJWKClientConnectionError:
-            raise Unavailable("the login service is unavailable, try again shortly") from None
-        except jwt.PyJWTError:
+            claims = verifier.decode(id_token, audience=self.client_id)
+        except Unauthenticated:
             raise Unauthenticated("the login could not be verified, please log in again") from None
-        if not secrets.compare_digest(str(claims.get("nonce", "")), nonce):
+        if claims.get("typ") != "ID" or not secrets.compare_digest(str(claims.get("nonce", "")), nonce):
             raise Unauthenticated("the login could not be verified, please log in again")
-        return dict(claims)
+        return claims
 
     def end_session_url(self, id_token: str, post_logout_redirect_uri: str) -> str:
         query = {"client_id": self.client_id, "post_logout_redirect_uri": post_logout_redirect_uri}

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import grpc
+from cen.auth.v1 import auth_pb2
 from cen_core.errors import InvalidArgument, from_rpc_error
 from flask import Blueprint, Response, redirect, render_template, request, session
 from flask_babel import lazy_gettext as _l
@@ -21,15 +22,8 @@ from cen_gateway.transcoder import build_request, to_json
 blueprint = Blueprint("web", __name__)
 WHO_AM_I = "/cen.auth.v1.AuthService/WhoAmI"
 SUBMIT_ACCESS_REQUEST = "/cen.auth.v1.AuthService/SubmitAccessRequest"
-ACCESS_REQUEST_FIELDS = (
-    "first_name",
-    "last_name",
-    "email",
-    "administration",
-    "country",
-    "requested_tier",
-    "justification",
-)
+# The form's fields are the request message's fields: the proto stays the one definition.
+ACCESS_REQUEST_FIELDS = tuple(f.name for f in auth_pb2.SubmitAccessRequestRequest.DESCRIPTOR.fields)
 
 
 @dataclass(frozen=True)

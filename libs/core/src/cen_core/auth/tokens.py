@@ -91,6 +91,15 @@ class TokenVerifier:
         return principal
 
     def _verify_uncached(self, token: str) -> tuple[Principal, float]:
+        claims = self.decode(token)
+        # Keycloak marks access tokens `typ: Bearer`; ID and refresh tokens must not open an RPC.
+        if claims.get("typ", "Bearer") != "Bearer":
+            raise Unauthenticated("not an access token")
+        return principal_from_claims(claims, token), float(claims["exp"])
+
+    def decode(self, token: str, audience: str | None = None) -> dict[str, Any]:
+        """Verified claims of any realm token (signature, issuer, audience, exp, nbf), with the same key
+        cache; `audience` defaults to ours (the gateway passes its client id for ID tokens)."""
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError:
@@ -106,7 +115,7 @@ class TokenVerifier:
                 token,
                 key=key,
                 algorithms=ALGORITHMS,
-                audience=self.audience,
+                audience=audience or self.audience,
                 issuer=self.issuer,
                 leeway=self.leeway,
                 options={"require": ["exp", "iat", "iss", "sub"]},
@@ -121,10 +130,7 @@ class TokenVerifier:
             raise Unauthenticated("token from an unknown issuer") from None
         except jwt.PyJWTError:
             raise Unauthenticated("invalid token") from None
-        # Keycloak marks access tokens `typ: Bearer`; ID and refresh tokens must not open an RPC.
-        if claims.get("typ", "Bearer") != "Bearer":
-            raise Unauthenticated("not an access token")
-        return principal_from_claims(claims, token), float(claims["exp"])
+        return dict(claims)
 
 
 def principal_from_claims(claims: dict[str, Any], token: str = "") -> Principal:
