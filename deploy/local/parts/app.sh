@@ -66,6 +66,10 @@ app_start() {
       cen_die app "the migrations of $m failed; see $log"
   done
   cen_log app "migrations applied (${APP_SERVICES[*]})"
+  # Demo cases for the CEN database: deterministic, and only the missing ones are added (fast when present).
+  printf '\n=== %s seed seizures\n' "$(date -Is)" >>"$log"
+  _app_run_fg seizures cen_seizures seed --count "${CEN_DEMO_SEIZURES:-20000}" >>"$log" 2>&1 ||
+    cen_die app "loading the demo seizures failed; see $log"
 
   for m in "${APP_SERVICES[@]}"; do
     i="$(_app_index "$m")"

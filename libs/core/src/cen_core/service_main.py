@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import TypeVar
@@ -28,24 +29,40 @@ def run(
     create_server: Callable[[S], GrpcServer],
     migrations_dir: Path,
     make_celery: Callable[[S], Celery],
+    commands: Mapping[str, Callable[[S, list[str]], None]] | None = None,
     argv: Sequence[str] | None = None,
 ) -> None:
+    """Parse the command line and run it; `commands` adds service-specific ones (e.g. seizures' `seed`)."""
+    commands = commands or {}
     parser = argparse.ArgumentParser(
         prog=f"python -m cen_{settings_cls.model_fields['service_name'].default}"
     )
-    parser.add_argument("command", choices=["serve", "migrate", "worker"])
+    parser.add_argument("command", choices=["serve", "migrate", "worker", *commands])
     parser.add_argument("--concurrency", type=int, default=2, help="worker processes (worker only)")
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command not in commands:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     settings = load_settings(settings_cls)
     configure_logging(settings.service_name, settings.log_level)
 
-    if args.command == "migrate":
+    if args.command in commands:
+        commands[args.command](settings, extra)
+    elif args.command == "migrate":
         run_migrations(settings.database_url.get_secret_value(), migrations_dir)
         log.info("migrations applied")
     elif args.command == "worker":
-        make_celery(settings).worker_main(
+        app = make_celery(settings)
+        # A service with periodic tasks (e.g. outbox sweeps) runs them from its worker; the tasks are
+        # idempotent, so several workers each running the schedule is harmless.
+        beat = [
+            "--beat",
+            "--schedule",
+            str(Path(tempfile.gettempdir()) / f"cen-{settings.service_name}-beat"),
+        ]
+        app.worker_main(
             [
                 "worker",
+                *(beat if app.conf.beat_schedule else []),
                 "--queues",
                 settings.service_name,
                 "--hostname",

@@ -7,12 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from cen_core.auth.principal import Tier
+from cen_core.paging import Cursor
 from sqlalchemy import ColumnElement, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from cen_auth.domain import AccessRequest, AccessRequestForm, AccessRequestStatus, AuditEvent
 from cen_auth.models import AccessRequestRow, AuditEventRow
-from cen_auth.paging import Cursor
 
 
 def _to_access_request(row: AccessRequestRow) -> AccessRequest:

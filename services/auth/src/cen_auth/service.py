@@ -28,6 +28,7 @@ from cen_core.errors import (
     Unavailable,
 )
 from cen_core.logging import request_id_var
+from cen_core.paging import Cursor, decode_cursor, decode_offset, encode_cursor, encode_offset
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -45,7 +46,6 @@ from cen_auth.domain import (
 )
 from cen_auth.keycloak_admin import EMAIL_TAKEN, KeycloakDirectory
 from cen_auth.models import utcnow
-from cen_auth.paging import Cursor, decode_cursor, decode_offset, encode_cursor, encode_offset
 from cen_auth.ratelimit import FixedWindowLimiter, fingerprint
 from cen_auth.repository import AccessRequestRepository, AuditRepository
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from cen_core.auth.principal import Tier
 from cen_core.errors import FieldViolation, InvalidArgument
+from cen_core.text import clean_text
 
 from cen_auth.countries import is_country_code
 from cen_auth.domain import AccessRequestForm, PageRequest
@@ -17,31 +17,9 @@ MAX_EMAIL_LENGTH = 254
 MAX_SEARCH_LENGTH = 100
 MAX_REASON_LENGTH = 2000
 
-# Joiners are kept: several scripts (Persian, Indic) need them inside names.
-_KEPT_FORMAT_CHARS = frozenset({"\u200c", "\u200d"})
 _LOCAL_PART = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$")
 _DOMAIN_LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
 _TOP_LEVEL = re.compile(r"^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$")
-
-
-def clean_text(value: str, *, multiline: bool = False) -> str:
-    """Drop control and invisible format characters; single-line fields also collapse whitespace."""
-    kept = []
-    for char in unicodedata.normalize("NFC", value):
-        category = unicodedata.category(char)
-        if multiline and char == "\n":
-            kept.append(char)
-        elif char in ("\t", "\r", "\n", "\v", "\f"):
-            kept.append(" ")
-        elif category == "Cc" or (category == "Cf" and char not in _KEPT_FORMAT_CHARS):
-            continue
-        else:
-            kept.append(char)
-    text = "".join(kept)
-    if multiline:
-        lines = [" ".join(line.split()) for line in text.split("\n")]
-        return "\n".join(lines).strip()
-    return " ".join(text.split())
 
 
 def email_problem(email: str) -> str | None:

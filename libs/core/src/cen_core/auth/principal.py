@@ -40,6 +40,8 @@ class Principal:
     roles: frozenset[str] = frozenset()
     country: str = ""
     rilo: str = ""
+    # Where notifications go (e.g. watch-list hits); from the token's standard email claim.
+    email: str = ""
     token: str = field(default="", repr=False)
 
     def has_role(self, *roles: str) -> bool:

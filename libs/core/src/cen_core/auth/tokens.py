@@ -148,5 +148,6 @@ def principal_from_claims(claims: dict[str, Any], token: str = "") -> Principal:
         roles=roles,
         country=str(claims.get("country") or "").upper(),
         rilo=str(claims.get("rilo") or ""),
+        email=str(claims.get("email") or ""),
         token=token,
     )

@@ -7,8 +7,8 @@ import uuid
 from datetime import UTC, datetime
 
 import pytest
-from cen_auth.paging import Cursor, decode_cursor, decode_offset, encode_cursor, encode_offset
 from cen_core.errors import InvalidArgument
+from cen_core.paging import Cursor, decode_cursor, decode_offset, encode_cursor, encode_offset
 
 
 def test_cursor_round_trip() -> None:

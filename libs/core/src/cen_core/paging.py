@@ -1,4 +1,4 @@
-"""Opaque page tokens: a keyset cursor (timestamp, id) for database lists, an offset for Keycloak lists."""
+"""Opaque page tokens: keyset cursors for database lists, offsets for lists that cannot use a keyset."""
 
 from __future__ import annotations
 
@@ -76,3 +76,19 @@ def decode_offset(token: str) -> int:
     if payload.get("k") != "o" or not isinstance(offset, int) or isinstance(offset, bool) or offset < 0:
         raise _invalid()
     return offset
+
+
+def encode_keyset(kind: str, values: list[object]) -> str:
+    """A token holding the sort key of the last item of a page (JSON-able values), tagged with the sort."""
+    return _encode({"k": kind, "v": values})
+
+
+def decode_keyset(token: str, kind: str, length: int) -> list[object] | None:
+    """None for the first page; InvalidArgument for a token of another list, sort or shape."""
+    if not token:
+        return None
+    payload = _decode(token)
+    values = payload.get("v")
+    if payload.get("k") != kind or not isinstance(values, list) or len(values) != length:
+        raise _invalid()
+    return values

@@ -1,0 +1,28 @@
+"""Cleaning of free text typed by users: no control or invisible characters, tidy whitespace."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Joiners are kept: several scripts (Persian, Indic) need them inside names.
+_KEPT_FORMAT_CHARS = frozenset({"\u200c", "\u200d"})
+
+
+def clean_text(value: str, *, multiline: bool = False) -> str:
+    """Drop control and invisible format characters; single-line fields also collapse whitespace."""
+    kept = []
+    for char in unicodedata.normalize("NFC", value):
+        category = unicodedata.category(char)
+        if multiline and char == "\n":
+            kept.append(char)
+        elif char in ("\t", "\r", "\n", "\v", "\f"):
+            kept.append(" ")
+        elif category == "Cc" or (category == "Cf" and char not in _KEPT_FORMAT_CHARS):
+            continue
+        else:
+            kept.append(char)
+    text = "".join(kept)
+    if multiline:
+        lines = [" ".join(line.split()) for line in text.split("\n")]
+        return "\n".join(lines).strip()
+    return " ".join(text.split())

@@ -1,0 +1,341 @@
+"""Import jobs: upload to the object store, then a worker validates and stores the rows in batches with progress."""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cen_core.auth.principal import NCP, Principal, Tier
+from cen_core.db import session_scope
+from cen_core.errors import FieldViolation, InvalidArgument, NotFound, PermissionDenied
+from cen_core.objectstore import ObjectStore
+from cen_core.paging import decode_keyset
+from cen_core.text import clean_text
+from sqlalchemy.orm import Session
+
+from cen_seizures import tabular
+from cen_seizures.domain import EDITABLE, PUBLISHED, Status, ValidSeizure, changed_fields
+from cen_seizures.repository import Page, line_rows, seizure_row
+from cen_seizures.service import SeizureService, history_entry, keyset_page, page_size, parse_uuid
+
+BUCKET = "cen-seizures-imports"
+BATCH_ROWS = 2000
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+FORMATS = {"FILE_FORMAT_CSV": "csv", "FILE_FORMAT_XLSX": "xlsx"}
+LAYOUTS = {"SEIZURE_FORM_SIMPLIFIED": "simplified", "SEIZURE_FORM_LONG": "long"}
+# Keep the error report useful and bounded: beyond this, rows are still counted as rejected.
+MAX_STORED_ERRORS = 50_000
+
+
+class _LimitedStream:
+    """A file-like view of uploaded chunks that refuses to grow past the size limit."""
+
+    def __init__(self, chunks: Iterator[bytes], limit: int) -> None:
+        self._chunks = chunks
+        self._buffer = b""
+        self.size = 0
+        self._limit = limit
+
+    def read(self, n: int = -1) -> bytes:
+        while n < 0 or len(self._buffer) < n:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self.size += len(chunk)
+            if self.size > self._limit:
+                raise InvalidArgument(
+                    [FieldViolation("chunk", f"the file is larger than {self._limit // 2**20} MiB")]
+                )
+            self._buffer += chunk
+        if n < 0:
+            out, self._buffer = self._buffer, b""
+        else:
+            out, self._buffer = self._buffer[:n], self._buffer[n:]
+        return out
+
+
+@dataclass
+class BatchOutcome:
+    imported: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+
+
+class ImportService:
+    def __init__(
+        self,
+        cases: SeizureService,
+        store: ObjectStore,
+        enqueue: Callable[[Session, uuid.UUID], None],
+        max_bytes: int = MAX_IMPORT_BYTES,
+    ) -> None:
+        self.cases = cases
+        self.store = store
+        self.enqueue = enqueue
+        self.max_bytes = max_bytes
+
+    # ---- API side ---------------------------------------------------------------------------------------------
+
+    def start(self, principal: Principal, metadata: dict[str, Any], chunks: Iterator[bytes]) -> Any:
+        """Stream the file into the object store, record the job and queue it once that is committed."""
+        if principal.tier < Tier.UNLIMITED:
+            raise PermissionDenied("importing needs the unlimited tier")
+        if not principal.country and not principal.is_wco_admin:
+            raise PermissionDenied("your account has no country to import for")
+        fmt = FORMATS.get(str(metadata.get("format") or ""))
+        layout = LAYOUTS.get(str(metadata.get("layout") or ""))
+        violations = []
+        if fmt is None:
+            violations.append(
+                FieldViolation("metadata.format", "must be FILE_FORMAT_CSV or FILE_FORMAT_XLSX")
+            )
+        if layout is None:
+            violations.append(
+                FieldViolation("metadata.layout", "must be SEIZURE_FORM_SIMPLIFIED or SEIZURE_FORM_LONG")
+            )
+        filename = (
+            clean_text(str(metadata.get("filename") or "")).replace("/", "_")[:200]
+            or f"import.{fmt or 'csv'}"
+        )
+        if violations:
+            raise InvalidArgument(violations)
+        submit = bool(metadata.get("submit"))
+        if submit and not principal.has_role(NCP) and not principal.is_wco_admin:
+            raise PermissionDenied("only the NCP may submit imported cases directly; import them as drafts")
+        jid = uuid.uuid4()
+        key = f"imports/{jid}/{filename}"
+        self.store.ensure_bucket(BUCKET)
+        stream = _LimitedStream(chunks, self.max_bytes)
+        self.store.put_stream(BUCKET, key, stream, content_type=tabular.CONTENT_TYPES[fmt])  # type: ignore[arg-type,index]
+        if stream.size == 0:
+            self.store.remove(BUCKET, key)
+            raise InvalidArgument([FieldViolation("chunk", "the file is empty")])
+        row = {
+            "id": jid,
+            "country": principal.country or "--",
+            "created_by": principal.username,
+            "filename": filename,
+            "format": fmt,
+            "layout": layout,
+            "submit": submit,
+            "status": "queued",
+            "object_key": key,
+            "size_bytes": stream.size,
+            "created_at": datetime.now(UTC),
+        }
+        with session_scope(self.cases.sessions) as session:
+            self.cases.repo.add_import_job(session, row)
+            self.enqueue(session, jid)
+            job = self.cases.repo.import_job(session, jid)
+        return job
+
+    def _visible_job(self, session: Session, principal: Principal, jid: str) -> Any:
+        job = self.cases.repo.import_job(session, parse_uuid(jid))
+        if job is None or (not principal.is_wco_admin and job.country != principal.country):
+            raise NotFound(f"no import job {jid}")
+        return job
+
+    def get(self, principal: Principal, jid: str) -> Any:
+        with session_scope(self.cases.sessions) as session:
+            return self._visible_job(session, principal, jid)
+
+    def list(self, principal: Principal, size: int, token: str) -> Page:
+        limit = page_size(size)
+        after = decode_keyset(token, "imports", 2)
+        with session_scope(self.cases.sessions) as session:
+            rows = self.cases.repo.import_jobs_of(
+                session, None if principal.is_wco_admin else principal.country, after, limit + 1
+            )
+        return keyset_page(rows, limit, "imports", lambda r: [r.created_at.isoformat(), str(r.id)])
+
+    def errors(self, principal: Principal, jid: str, size: int, token: str) -> Page:
+        limit = page_size(size)
+        after = decode_keyset(token, "import_errors", 2)
+        with session_scope(self.cases.sessions) as session:
+            job = self._visible_job(session, principal, jid)
+            rows = self.cases.repo.import_errors_of(session, job.id, after, limit + 1)
+        return keyset_page(rows, limit, "import_errors", lambda r: [r.line, r.seq])
+
+    # ---- worker side --------------------------------------------------------------------------------------------
+
+    def run(self, jid: uuid.UUID) -> None:
+        """Process one job; safe to run again after a crash (rows already stored come out unchanged)."""
+        repo = self.cases.repo
+        with session_scope(self.cases.sessions) as session:
+            job = repo.import_job(session, jid, lock=True)
+            if job is None or job.status in ("done", "failed"):
+                return
+            repo.update_import_job(
+                session,
+                jid,
+                status="running",
+                rows_done=0,
+                rows_imported=0,
+                rows_unchanged=0,
+                rows_rejected=0,
+            )
+            repo.clear_import_errors(session, jid)
+        with tempfile.TemporaryDirectory(prefix="cen-import-") as tmp:
+            path = Path(tmp) / f"upload.{job.format}"
+            self._download(job.object_key, path)
+            try:
+                total = tabular.count_rows(path, job.format)
+                with session_scope(self.cases.sessions) as session:
+                    repo.update_import_job(session, jid, rows_total=total)
+                self._process(job, path)
+            except tabular.FileRejected as exc:
+                with session_scope(self.cases.sessions) as session:
+                    repo.update_import_job(
+                        session, jid, status="failed", failure=str(exc.reason), finished_at=datetime.now(UTC)
+                    )
+                return
+        with session_scope(self.cases.sessions) as session:
+            repo.update_import_job(session, jid, status="done", finished_at=datetime.now(UTC))
+
+    def _download(self, key: str, path: Path) -> None:
+        response = self.store.get(BUCKET, key)
+        try:
+            with path.open("wb") as out:
+                for chunk in response.stream(256 * 1024):
+                    out.write(chunk)
+        finally:
+            response.close()
+            response.release_conn()
+
+    def _process(self, job: Any, path: Path) -> None:
+        batch: list[tabular.ParsedRow] = []
+        errors_stored = 0
+        for parsed in tabular.read_rows(path, job.format, job.layout):
+            batch.append(parsed)
+            if len(batch) >= BATCH_ROWS:
+                errors_stored = self._store_batch(job, batch, errors_stored)
+                batch = []
+        if batch:
+            self._store_batch(job, batch, errors_stored)
+
+    def _store_batch(self, job: Any, batch: list[tabular.ParsedRow], errors_stored: int) -> int:
+        """Validate and store one batch in one transaction: rows, rollups, hits, errors and progress together."""
+        repo = self.cases.repo
+        errors: list[tuple[int, str, str]] = []
+        valid: list[tuple[int, ValidSeizure]] = []
+        seen: dict[str, int] = {}
+        default_country = job.country if job.country != "--" else ""
+        for parsed in batch:
+            if parsed.errors or parsed.data is None:
+                errors += [(e.line, e.column, e.reason) for e in parsed.errors]
+                continue
+            data = parsed.data
+            country = str(data.get("country") or default_country).upper()
+            if job.country != "--" and country != job.country:
+                errors.append((parsed.line, "country", f"you may import cases of {job.country} only"))
+                continue
+            if not data.get("external_id"):
+                errors.append((parsed.line, "external_id", "required: it makes re-imports safe"))
+                continue
+            try:
+                case = self.cases.validate(data, country=country)
+            except InvalidArgument as exc:
+                errors += [
+                    (parsed.line, tabular.column_for(job.layout, v.field), v.description)
+                    for v in exc.violations
+                ]
+                continue
+            key = f"{case.country}:{case.external_id}"
+            if key in seen:
+                errors.append((parsed.line, "external_id", f"repeats the external id of line {seen[key]}"))
+                continue
+            seen[key] = parsed.line
+            valid.append((parsed.line, case))
+        outcome = BatchOutcome(rejected=len({line for line, _, _ in errors}))
+        now = datetime.now(UTC)
+        status = Status.SUBMITTED if job.submit else Status.DRAFT
+        with session_scope(self.cases.sessions) as session:
+            by_country: dict[str, list[tuple[int, ValidSeizure]]] = {}
+            for line, case in valid:
+                by_country.setdefault(case.country, []).append((line, case))
+            new_rows, new_lines, history, published, changed = [], [], [], [], []
+            for country, cases in by_country.items():
+                existing = repo.by_external_ids(
+                    session, country, [c.external_id for _, c in cases if c.external_id]
+                )
+                fresh = [(line, c) for line, c in cases if c.external_id not in existing]
+                refs = iter(self._references(session, country, [c for _, c in fresh]))
+                for line, case in cases:
+                    found = existing.get(case.external_id or "")
+                    if found is None:
+                        sid = uuid.uuid4()
+                        new_rows.append(
+                            seizure_row(
+                                sid, case, reference=next(refs), status=status, actor=job.created_by, now=now
+                            )
+                        )
+                        new_lines += line_rows(sid, case)
+                        history.append(
+                            history_entry(sid, 1, "imported", job.created_by, {}, case.content, now)
+                        )
+                        if status in PUBLISHED:
+                            published.append(sid)
+                        outcome.imported += 1
+                        continue
+                    sid, current_status, content_hash, version = found
+                    if content_hash == case.content_hash:
+                        outcome.unchanged += 1
+                    elif Status(current_status) not in EDITABLE:
+                        errors.append(
+                            (
+                                line,
+                                "external_id",
+                                f"case already {current_status}; correct it in the application",
+                            )
+                        )
+                        outcome.rejected += 1
+                    else:
+                        record = repo.get(session, sid)
+                        assert record is not None
+                        before, after = changed_fields(record.content, case.content)
+                        repo.replace_content(
+                            session, sid, case, actor=job.created_by, now=now, version=version + 1
+                        )
+                        history.append(
+                            history_entry(sid, version + 1, "imported", job.created_by, before, after, now)
+                        )
+                        changed.append(sid)
+                        outcome.imported += 1
+            repo.insert(session, new_rows, new_lines)
+            repo.add_history(session, history)
+            repo.apply_rollups(session, published, 1)
+            self.cases.record_hits(session, published)
+            room = max(0, MAX_STORED_ERRORS - errors_stored)
+            repo.add_import_errors(
+                session,
+                [
+                    {"job_id": job.id, "line": line, "col": column, "reason": reason[:500], "seq": i}
+                    for i, (line, column, reason) in enumerate(errors[:room])
+                ],
+            )
+            repo.add_to_import_counts(
+                session,
+                job.id,
+                rows_done=len(batch),
+                rows_imported=outcome.imported,
+                rows_unchanged=outcome.unchanged,
+                rows_rejected=outcome.rejected,
+            )
+        return errors_stored + min(room, len(errors))
+
+    def _references(self, session: Session, country: str, cases: Iterable[ValidSeizure]) -> list[str]:
+        """Reference numbers for new cases, allocated per year in one statement each."""
+        years: dict[int, int] = {}
+        ordered = list(cases)
+        for case in ordered:
+            years[case.seizure_date.year] = years.get(case.seizure_date.year, 0) + 1
+        pools = {
+            year: iter(self.cases.repo.allocate_references(session, country, year, n))
+            for year, n in sorted(years.items())
+        }
+        return [next(pools[case.seizure_date.year]) for case in ordered]

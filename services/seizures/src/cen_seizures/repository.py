@@ -1,0 +1,575 @@
+"""Storage of the seizures service: cases, history, rollups, watch lists and import jobs in PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from cen_seizures import models
+from cen_seizures.domain import SeizureRecord, Status, ValidSeizure
+from cen_seizures.search import SearchFilter, Visibility, where_sql
+
+# Facets are counted exactly over at most this many matches; beyond it they come from a sample.
+EXACT_FACET_LIMIT = 20_000
+FACET_SAMPLE_ROWS = 20_000
+FACET_FIELDS = {
+    "countries": "country",
+    "regions": "region",
+    "transport_modes": "transport_mode",
+    "detection_methods": "detection_method",
+    "statuses": "status",
+    "years": "extract(year FROM seizure_date)::int::text",
+}
+FACET_ARRAYS = {"headings": "headings", "commodity_types": "commodity_types"}
+SORTS = {
+    # name: (ORDER BY, keyset columns, comparison for "after")
+    "date_desc": ("s.seizure_date DESC, s.id DESC", ("s.seizure_date", "s.id"), "<"),
+    "date_asc": ("s.seizure_date ASC, s.id ASC", ("s.seizure_date", "s.id"), ">"),
+    "quantity_desc": ("s.first_quantity DESC, s.id DESC", ("s.first_quantity", "s.id"), "<"),
+    "updated_desc": ("s.updated_at DESC, s.id DESC", ("s.updated_at", "s.id"), "<"),
+}
+
+
+def seizure_row(
+    sid: uuid.UUID, valid: ValidSeizure, *, reference: str, status: Status, actor: str, now: datetime
+) -> dict[str, Any]:
+    """The seizures table row of a new case."""
+    first = valid.first_line
+    return {
+        "id": sid,
+        "reference": reference,
+        "country": valid.country,
+        "region": valid.region,
+        "rilo": valid.rilo,
+        "form": valid.form.value,
+        "status": status.value,
+        "seizure_date": valid.seizure_date,
+        "transport_mode": valid.transport_mode,
+        "detection_method": valid.detection_method,
+        "concealment_method": valid.concealment_method,
+        "departure_country": valid.departure_country,
+        "destination_country": valid.destination_country,
+        "route_countries": valid.route_countries,
+        "headings": valid.headings,
+        "commodity_types": valid.commodity_types,
+        "conveyance_ids": valid.conveyance_ids,
+        "first_quantity": first.quantity,
+        "first_unit": first.unit,
+        "content": valid.content,
+        "content_hash": valid.content_hash,
+        "search_text": valid.search_text,
+        "external_id": valid.external_id,
+        "version": 1,
+        "return_reason": "",
+        "created_by": actor,
+        "created_at": now,
+        "updated_by": actor,
+        "updated_at": now,
+        "submitted_at": now if status in (Status.SUBMITTED, Status.VALIDATED) else None,
+        "validated_at": now if status is Status.VALIDATED else None,
+        "validated_by": "",
+    }
+
+
+def line_rows(sid: uuid.UUID, valid: ValidSeizure) -> list[dict[str, Any]]:
+    return [
+        {
+            "seizure_id": sid,
+            "line_no": f.line_no,
+            "heading": f.heading,
+            "commodity_type": f.commodity_type,
+            "unit": f.unit,
+            "quantity": f.quantity,
+        }
+        for f in valid.lines
+    ]
+
+
+def _record(row: sa.Row[Any]) -> SeizureRecord:
+    m = row._mapping
+    return SeizureRecord(
+        id=m["id"],
+        reference=m["reference"],
+        status=Status(m["status"]),
+        country=m["country"],
+        region=m["region"],
+        rilo=m["rilo"],
+        content=m["content"],
+        version=m["version"],
+        return_reason=m["return_reason"],
+        created_by=m["created_by"],
+        created_at=m["created_at"],
+        updated_by=m["updated_by"],
+        updated_at=m["updated_at"],
+        submitted_at=m["submitted_at"],
+        validated_at=m["validated_at"],
+        validated_by=m["validated_by"],
+    )
+
+
+class SeizureRepository:
+    """SQL of the CEN database; every method runs in the caller's session (one transaction per use case)."""
+
+    # ---- cases ----------------------------------------------------------------------------------------
+
+    def allocate_references(self, session: Session, country: str, year: int, count: int) -> list[str]:
+        """`count` new reference numbers country-year-sequence; the counter row lock serialises allocation."""
+        last = session.execute(
+            sa.text(
+                "INSERT INTO reference_counters AS c (country, year, last) VALUES (:c, :y, :n) "
+                "ON CONFLICT (country, year) DO UPDATE SET last = c.last + :n RETURNING last"
+            ),
+            {"c": country, "y": year, "n": count},
+        ).scalar_one()
+        return [f"{country}-{year}-{seq:06d}" for seq in range(last - count + 1, last + 1)]
+
+    def insert(
+        self, session: Session, rows: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]]
+    ) -> None:
+        if rows:
+            session.execute(sa.insert(models.seizures), list(rows))
+            session.execute(sa.insert(models.commodity_lines), list(lines))
+
+    def get(self, session: Session, sid: uuid.UUID, *, lock: bool = False) -> SeizureRecord | None:
+        query = sa.select(models.seizures).where(models.seizures.c.id == sid)
+        if lock:
+            query = query.with_for_update()
+        row = session.execute(query).first()
+        return _record(row) if row else None
+
+    def by_external_ids(
+        self, session: Session, country: str, external_ids: list[str]
+    ) -> dict[str, tuple[uuid.UUID, str, str, int]]:
+        """external id -> (id, status, content hash, version) of cases already stored for the country."""
+        rows = session.execute(
+            sa.text(
+                "SELECT external_id, id, status, content_hash, version FROM seizures "
+                "WHERE country = :c AND external_id = ANY(:ids) FOR UPDATE"
+            ),
+            {"c": country, "ids": external_ids},
+        )
+        return {r.external_id: (r.id, r.status, r.content_hash, r.version) for r in rows}
+
+    def replace_content(
+        self,
+        session: Session,
+        sid: uuid.UUID,
+        valid: ValidSeizure,
+        *,
+        actor: str,
+        now: datetime,
+        version: int,
+    ) -> None:
+        row = seizure_row(sid, valid, reference="", status=Status.DRAFT, actor=actor, now=now)
+        for key in (
+            "id",
+            "reference",
+            "status",
+            "created_by",
+            "created_at",
+            "submitted_at",
+            "validated_at",
+            "validated_by",
+            "return_reason",
+        ):
+            row.pop(key)
+        row["version"] = version
+        session.execute(sa.update(models.seizures).where(models.seizures.c.id == sid).values(**row))
+        session.execute(sa.delete(models.commodity_lines).where(models.commodity_lines.c.seizure_id == sid))
+        session.execute(sa.insert(models.commodity_lines), line_rows(sid, valid))
+
+    def set_status(self, session: Session, sid: uuid.UUID, **values: Any) -> None:
+        session.execute(sa.update(models.seizures).where(models.seizures.c.id == sid).values(**values))
+
+    def delete(self, session: Session, sid: uuid.UUID) -> None:
+        session.execute(sa.delete(models.seizures).where(models.seizures.c.id == sid))
+
+    def add_history(self, session: Session, entries: Sequence[dict[str, Any]]) -> None:
+        if entries:
+            session.execute(sa.insert(models.seizure_history), list(entries))
+
+    def history(
+        self, session: Session, sid: uuid.UUID, after_id: int | None, limit: int
+    ) -> list[sa.Row[Any]]:
+        query = sa.select(models.seizure_history).where(models.seizure_history.c.seizure_id == sid)
+        if after_id is not None:
+            query = query.where(models.seizure_history.c.id < after_id)
+        return list(session.execute(query.order_by(models.seizure_history.c.id.desc()).limit(limit)))
+
+    def possible_duplicates(
+        self, session: Session, valid: ValidSeizure, exclude: uuid.UUID | None
+    ) -> list[str]:
+        """Same country and heading, date within a day, a line of the same unit within 5 % of the quantity."""
+        first = valid.first_line
+        rows = session.execute(
+            sa.text(
+                "SELECT DISTINCT s.reference FROM seizures s JOIN commodity_lines l ON l.seizure_id = s.id "
+                "WHERE s.country = :c AND s.seizure_date BETWEEN CAST(:d AS date) - 1 AND CAST(:d AS date) + 1 "
+                "AND l.heading = :h AND l.unit = :u AND l.quantity BETWEEN :q * 0.95 AND :q * 1.05 "
+                "AND (CAST(:x AS uuid) IS NULL OR s.id <> :x) ORDER BY 1 LIMIT 10"
+            ),
+            {
+                "c": valid.country,
+                "d": valid.seizure_date,
+                "h": first.heading,
+                "u": first.unit,
+                "q": first.quantity,
+                "x": exclude,
+            },
+        )
+        return [r.reference for r in rows]
+
+    def apply_rollups(self, session: Session, ids: Sequence[uuid.UUID], sign: int) -> None:
+        if ids:
+            session.execute(
+                sa.text("SELECT seizure_rollup_apply(CAST(:ids AS uuid[]), :s)"),
+                {"ids": list(ids), "s": sign},
+            )
+
+    # ---- search -------------------------------------------------------------------------------------------
+
+    def search(
+        self,
+        session: Session,
+        f: SearchFilter,
+        vis: Visibility,
+        *,
+        sort: str,
+        after: list[Any] | None,
+        offset: int,
+        limit: int,
+    ) -> list[sa.Row[Any]]:
+        params: dict[str, Any] = {"limit": limit}
+        where = where_sql(f, params, vis)
+        snippet = "''"
+        if f.text:
+            snippet = (
+                "ts_headline('english', s.search_text, websearch_to_tsquery('english', :q), "
+                "'MaxWords=25, MinWords=10, MaxFragments=1')"
+            )
+        columns = (
+            "s.id, s.reference, s.status, s.country, s.seizure_date, s.transport_mode, s.headings, "
+            "s.commodity_types, s.first_quantity, s.first_unit, s.departure_country, s.destination_country, "
+            "s.concealment_method, s.updated_at"
+        )
+        if sort == "relevance":
+            params["offset"] = offset
+            sql = (
+                f"SELECT {columns}, {snippet} AS snippet FROM seizures s WHERE {where} "
+                "ORDER BY ts_rank_cd(s.search_vector, websearch_to_tsquery('english', :q)) DESC, s.id DESC "
+                "LIMIT :limit OFFSET :offset"
+            )
+        else:
+            order, keys, op = SORTS[sort]
+            if after is not None:
+                params["k0"], params["k1"] = after
+                where += f" AND ({keys[0]}, {keys[1]}) {op} (:k0, :k1)"
+            sql = f"SELECT {columns}, {snippet} AS snippet FROM seizures s WHERE {where} ORDER BY {order} LIMIT :limit"
+        return list(session.execute(sa.text(sql), params))
+
+    def count_matches(self, session: Session, f: SearchFilter, vis: Visibility, cap: int) -> int:
+        """Matches, counted up to cap + 1 (so the caller knows whether there are more)."""
+        params: dict[str, Any] = {"cap": cap + 1}
+        where = where_sql(f, params, vis)
+        return int(
+            session.execute(
+                sa.text(f"SELECT count(*) FROM (SELECT 1 FROM seizures s WHERE {where} LIMIT :cap) m"), params
+            ).scalar_one()
+        )
+
+    def estimate_matches(self, session: Session, f: SearchFilter, vis: Visibility) -> int:
+        """The planner's row estimate, for totals too large to count on every page."""
+        params: dict[str, Any] = {}
+        where = where_sql(f, params, vis)
+        compiled = sa.text(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM seizures s WHERE {where}").bindparams(
+            **params
+        )
+        plan = session.execute(compiled).scalar_one()
+        return int(plan[0]["Plan"]["Plan Rows"])
+
+    def facets(
+        self, session: Session, f: SearchFilter, vis: Visibility, *, sample_percent: float | None
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Counts per facet value over the matches (over a block sample scaled up when sample_percent is set)."""
+        params: dict[str, Any] = {}
+        where = where_sql(f, params, vis)
+        source = "seizures s"
+        scale = 1.0
+        if sample_percent is not None:
+            params["pct"] = sample_percent
+            source = "seizures s TABLESAMPLE SYSTEM (:pct) REPEATABLE (7)"
+            scale = 100.0 / sample_percent
+        selects = [
+            f"SELECT '{name}' AS facet, {expr} AS value, count(*) AS n FROM m GROUP BY 2"
+            for name, expr in FACET_FIELDS.items()
+        ] + [
+            f"SELECT '{name}', v, count(*) FROM m, unnest(m.{column}) AS v GROUP BY 2"
+            for name, column in FACET_ARRAYS.items()
+        ]
+        sql = (
+            f"WITH m AS MATERIALIZED (SELECT s.country, s.region, s.transport_mode, s.detection_method, s.status, "
+            f"s.seizure_date, s.headings, s.commodity_types FROM {source} WHERE {where}) "
+            + " UNION ALL ".join(selects)
+        )
+        out: dict[str, list[tuple[str, int]]] = {name: [] for name in (*FACET_FIELDS, *FACET_ARRAYS)}
+        for row in session.execute(sa.text(sql), params):
+            if row.value is not None:
+                out[row.facet].append((str(row.value), round(row.n * scale)))
+        for counts in out.values():
+            counts.sort(key=lambda item: (-item[1], item[0]))
+        return out
+
+    def table_size(self, session: Session) -> int:
+        """Approximate number of cases (from the planner's statistics)."""
+        return int(
+            session.execute(
+                sa.text("SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE relname = 'seizures'")
+            ).scalar_one()
+        )
+
+    def stream_matches(
+        self, session: Session, f: SearchFilter, vis: Visibility, sort: str, batch: int = 1000
+    ) -> Iterator[sa.Row[Any]]:
+        """Every matching case (full rows) in sort order, fetched in batches by keyset."""
+        order, keys, op = SORTS.get(sort, SORTS["date_desc"])
+        after: tuple[Any, Any] | None = None
+        while True:
+            params: dict[str, Any] = {"limit": batch}
+            where = where_sql(f, params, vis)
+            if after is not None:
+                params["k0"], params["k1"] = after
+                where += f" AND ({keys[0]}, {keys[1]}) {op} (:k0, :k1)"
+            rows = list(
+                session.execute(
+                    sa.text(
+                        f"SELECT s.*, {keys[0]} AS _k0 FROM seizures s WHERE {where} ORDER BY {order} LIMIT :limit"
+                    ),
+                    params,
+                )
+            )
+            yield from rows
+            if len(rows) < batch:
+                return
+            after = (rows[-1]._mapping["_k0"], rows[-1]._mapping["id"])
+
+    def matching_ids(
+        self, session: Session, f: SearchFilter, vis: Visibility, ids: Sequence[uuid.UUID]
+    ) -> list[uuid.UUID]:
+        """Which of these cases match the criteria (watch lists)."""
+        params: dict[str, Any] = {"ids": list(ids)}
+        where = where_sql(f, params, vis)
+        return [
+            r.id
+            for r in session.execute(
+                sa.text(f"SELECT s.id FROM seizures s WHERE s.id = ANY(CAST(:ids AS uuid[])) AND {where}"),
+                params,
+            )
+        ]
+
+    # ---- rollups --------------------------------------------------------------------------------------------
+
+    def rollup(
+        self,
+        session: Session,
+        *,
+        dim: str | Sequence[str],
+        grain: str,
+        date_from: date | None,
+        date_to: date | None,
+        keys: Sequence[str] = (),
+        key_like: str | None = None,
+        cases_only: bool = True,
+    ) -> list[sa.Row[Any]]:
+        """Rollup rows of one or more dimensions at one grain; periods that start within the range."""
+        params: dict[str, Any] = {"dims": [dim] if isinstance(dim, str) else list(dim), "grain": grain}
+        where = ["dim = ANY(:dims)", "grain = :grain"]
+        if cases_only:
+            where.append("unit = ''")
+        if date_from:
+            params["from"] = date_from
+            where.append("period >= :from")
+        if date_to:
+            params["to"] = date_to
+            where.append("period <= :to")
+        if keys:
+            params["keys"] = list(keys)
+            where.append("key = ANY(:keys)")
+        if key_like:
+            params["like"] = key_like
+            where.append("key LIKE :like")
+        return list(
+            session.execute(
+                sa.text(
+                    f"SELECT dim, period, key, unit, cases, quantity FROM rollups WHERE {' AND '.join(where)} "
+                    "AND (cases <> 0 OR quantity <> 0)"
+                ),
+                params,
+            )
+        )
+
+    def latest_period(self, session: Session) -> date | None:
+        return session.execute(
+            sa.text(
+                "SELECT max(period) FROM rollups WHERE dim = 'all' AND grain = 'm' AND unit = '' AND cases > 0"
+            )
+        ).scalar_one()
+
+    # ---- watch lists -----------------------------------------------------------------------------------------
+
+    def add_watch_list(self, session: Session, row: dict[str, Any]) -> None:
+        session.execute(sa.insert(models.watch_lists), row)
+
+    def watch_lists_of(
+        self, session: Session, owner: str, after: list[Any] | None, limit: int
+    ) -> list[sa.Row[Any]]:
+        params: dict[str, Any] = {"o": owner, "limit": limit}
+        cond = ""
+        if after:
+            params["k0"], params["k1"] = after
+            cond = "AND (w.created_at, w.id) < (CAST(:k0 AS timestamptz), CAST(:k1 AS uuid))"
+        return list(
+            session.execute(
+                sa.text(
+                    "SELECT w.*, (SELECT count(*) FROM watch_hits h WHERE h.watch_list_id = w.id) AS hit_count "
+                    f"FROM watch_lists w WHERE w.owner_id = :o {cond} ORDER BY w.created_at DESC, w.id DESC LIMIT :limit"
+                ),
+                params,
+            )
+        )
+
+    def watch_list(self, session: Session, wid: uuid.UUID) -> sa.Row[Any] | None:
+        return session.execute(sa.select(models.watch_lists).where(models.watch_lists.c.id == wid)).first()
+
+    def delete_watch_list(self, session: Session, wid: uuid.UUID) -> None:
+        session.execute(sa.delete(models.watch_lists).where(models.watch_lists.c.id == wid))
+
+    def all_watch_lists(self, session: Session) -> list[sa.Row[Any]]:
+        return list(session.execute(sa.select(models.watch_lists)))
+
+    def add_hits(self, session: Session, rows: Sequence[dict[str, Any]]) -> list[uuid.UUID]:
+        """Insert hits (the outbox); a hit already recorded for the same case version is skipped."""
+        if not rows:
+            return []
+        stmt = (
+            sa.dialects.postgresql.insert(models.watch_hits)
+            .values(list(rows))
+            .on_conflict_do_nothing(constraint="uq_watch_hits_event")
+            .returning(models.watch_hits.c.id)
+        )
+        return [r.id for r in session.execute(stmt)]
+
+    def hits_of(
+        self, session: Session, owner: str, wid: uuid.UUID | None, after: list[Any] | None, limit: int
+    ) -> list[sa.Row[Any]]:
+        params: dict[str, Any] = {"o": owner, "limit": limit}
+        cond = ""
+        if wid:
+            params["w"] = wid
+            cond += " AND h.watch_list_id = :w"
+        if after:
+            params["k0"], params["k1"] = after
+            cond += " AND (h.created_at, h.id) < (CAST(:k0 AS timestamptz), CAST(:k1 AS uuid))"
+        return list(
+            session.execute(
+                sa.text(
+                    "SELECT h.*, w.name AS watch_list_name FROM watch_hits h JOIN watch_lists w ON w.id = h.watch_list_id "
+                    f"WHERE w.owner_id = :o {cond} ORDER BY h.created_at DESC, h.id DESC LIMIT :limit"
+                ),
+                params,
+            )
+        )
+
+    def unmailed_hits(self, session: Session, limit: int) -> list[sa.Row[Any]]:
+        """Hits not yet mailed, locked so that two workers never mail the same hit."""
+        return list(
+            session.execute(
+                sa.text(
+                    "SELECT h.*, w.name AS watch_list_name, w.owner_email, w.owner_username FROM watch_hits h "
+                    "JOIN watch_lists w ON w.id = h.watch_list_id WHERE h.mailed_at IS NULL AND h.mail_attempts < 10 "
+                    "ORDER BY h.created_at LIMIT :limit FOR UPDATE OF h SKIP LOCKED"
+                ),
+                {"limit": limit},
+            )
+        )
+
+    def mark_mailed(self, session: Session, ids: Sequence[uuid.UUID], *, ok: bool) -> None:
+        if ok:
+            session.execute(
+                sa.text(
+                    "UPDATE watch_hits SET mailed_at = now(), mail_attempts = mail_attempts + 1 "
+                    "WHERE id = ANY(CAST(:ids AS uuid[]))"
+                ),
+                {"ids": list(ids)},
+            )
+        else:
+            session.execute(
+                sa.text(
+                    "UPDATE watch_hits SET mail_attempts = mail_attempts + 1 "
+                    "WHERE id = ANY(CAST(:ids AS uuid[]))"
+                ),
+                {"ids": list(ids)},
+            )
+
+    # ---- import jobs -------------------------------------------------------------------------------------------
+
+    def add_import_job(self, session: Session, row: dict[str, Any]) -> None:
+        session.execute(sa.insert(models.import_jobs), row)
+
+    def import_job(self, session: Session, jid: uuid.UUID, *, lock: bool = False) -> sa.Row[Any] | None:
+        query = sa.select(models.import_jobs).where(models.import_jobs.c.id == jid)
+        if lock:
+            query = query.with_for_update()
+        return session.execute(query).first()
+
+    def update_import_job(self, session: Session, jid: uuid.UUID, **values: Any) -> None:
+        session.execute(sa.update(models.import_jobs).where(models.import_jobs.c.id == jid).values(**values))
+
+    def add_to_import_counts(self, session: Session, jid: uuid.UUID, **deltas: int) -> None:
+        cols = models.import_jobs.c
+        session.execute(
+            sa.update(models.import_jobs)
+            .where(cols.id == jid)
+            .values({getattr(cols, k): getattr(cols, k) + v for k, v in deltas.items()})
+        )
+
+    def import_jobs_of(
+        self, session: Session, country: str | None, after: list[Any] | None, limit: int
+    ) -> list[sa.Row[Any]]:
+        cols = models.import_jobs.c
+        query = sa.select(models.import_jobs)
+        if country:
+            query = query.where(cols.country == country)
+        if after:
+            query = query.where(
+                sa.tuple_(cols.created_at, cols.id) < (datetime.fromisoformat(after[0]), uuid.UUID(after[1]))
+            )
+        return list(session.execute(query.order_by(cols.created_at.desc(), cols.id.desc()).limit(limit)))
+
+    def clear_import_errors(self, session: Session, jid: uuid.UUID) -> None:
+        session.execute(sa.delete(models.import_errors).where(models.import_errors.c.job_id == jid))
+
+    def add_import_errors(self, session: Session, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            session.execute(sa.insert(models.import_errors), list(rows))
+
+    def import_errors_of(
+        self, session: Session, jid: uuid.UUID, after: list[Any] | None, limit: int
+    ) -> list[sa.Row[Any]]:
+        cols = models.import_errors.c
+        query = sa.select(models.import_errors).where(cols.job_id == jid)
+        if after:
+            query = query.where(sa.tuple_(cols.line, cols.seq) > (int(after[0]), int(after[1])))
+        return list(session.execute(query.order_by(cols.line, cols.seq).limit(limit)))
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Any]
+    next_token: str
+    total: int = 0
