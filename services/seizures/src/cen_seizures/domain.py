@@ -239,7 +239,7 @@ def _clean_conveyance(check: _Checker, data: dict[str, Any]) -> dict[str, str]:
         "flight_number": (_FLIGHT, "a flight number like KL1234"),
         "vessel_imo": (_IMO, "7 digits"),
         "vehicle_plate": (_PLATE, "letters, digits, spaces and dashes (2-20)"),
-        "container_number": (_CONTAINER, "an ISO 6346 container number like MSCU1234565"),
+        "container_number": (_CONTAINER, "an ISO 6346 container number like CSQU3054383"),
         "waybill_number": (_WAYBILL, "letters, digits and dashes (4-40)"),
     }
     cleaned: dict[str, str] = {}

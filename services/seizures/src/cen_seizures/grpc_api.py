@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -220,17 +221,19 @@ class SeizureServicer(seizures_pb2_grpc.SeizureServiceServicer):
     # ---- cases --------------------------------------------------------------------------------------------
 
     def CreateSeizure(self, request: pb.CreateSeizureRequest, context: grpc.ServicerContext) -> pb.Seizure:
-        return seizure_message(self.cases.create(current_principal(), _seizure_input(request.seizure)))
+        with _fields_under("seizure"):
+            return seizure_message(self.cases.create(current_principal(), _seizure_input(request.seizure)))
 
     def GetSeizure(self, request: pb.GetSeizureRequest, context: grpc.ServicerContext) -> pb.Seizure:
         return seizure_message(self.cases.get(current_principal(), request.id))
 
     def UpdateSeizure(self, request: pb.UpdateSeizureRequest, context: grpc.ServicerContext) -> pb.Seizure:
-        return seizure_message(
-            self.cases.update(
-                current_principal(), request.id, request.version, _seizure_input(request.seizure)
+        with _fields_under("seizure"):
+            return seizure_message(
+                self.cases.update(
+                    current_principal(), request.id, request.version, _seizure_input(request.seizure)
+                )
             )
-        )
 
     def DeleteSeizure(
         self, request: pb.DeleteSeizureRequest, context: grpc.ServicerContext
@@ -524,6 +527,17 @@ class SeizureServicer(seizures_pb2_grpc.SeizureServiceServicer):
             raise InvalidArgument(violations)
         filename, content_type, data = tabular.template_bytes(layout, fmt)  # type: ignore[arg-type]
         return pb.FileChunk(filename=filename, content_type=content_type, data=data)
+
+
+@contextlib.contextmanager
+def _fields_under(prefix: str) -> Iterator[None]:
+    """Domain field paths are relative to the SeizureInput; the caller sent it as this request field."""
+    try:
+        yield
+    except InvalidArgument as err:
+        raise InvalidArgument(
+            [FieldViolation(f"{prefix}.{v.field}", v.description) for v in err.violations], err.public_message
+        ) from None
 
 
 def _seizure_input(message: pb.SeizureInput) -> dict[str, Any]:
