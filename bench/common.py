@@ -112,21 +112,39 @@ def _stat_fields() -> dict[int, tuple[int, int]]:
     return table
 
 
-def stack_cpu_jiffies(names: list[str]) -> dict[str, int]:
-    """CPU jiffies used so far by each local-stack process (pid file in .devstack/run) and its children."""
+def process_family(name: str, table: dict[int, tuple[int, int]] | None = None) -> set[int]:
+    """The pids of a local-stack process (pid file in .devstack/run) and all its descendants."""
     run = Path(__file__).resolve().parents[1] / ".devstack" / "run"
+    pid_file = run / f"{name}.pid"
+    if not pid_file.exists():
+        return set()
+    table = table if table is not None else _stat_fields()
+    family = {int(pid_file.read_text().split()[0])}
+    grew = True
+    while grew:  # bounded by the process count: each pass adds at least one pid or stops
+        kids = {pid for pid, (ppid, _) in table.items() if ppid in family} - family
+        family |= kids
+        grew = bool(kids)
+    return family
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident memory of one process (0 when it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def stack_cpu_jiffies(names: list[str]) -> dict[str, int]:
+    """CPU jiffies used so far by each local-stack process and its children."""
     table = _stat_fields()
     used = {}
     for name in names:
-        pid_file = run / f"{name}.pid"
-        if not pid_file.exists():
-            continue
-        roots = {int(pid_file.read_text().split()[0])}
-        family = set(roots)
-        grew = True
-        while grew:  # bounded by the process count: each pass adds at least one pid or stops
-            kids = {pid for pid, (ppid, _) in table.items() if ppid in family} - family
-            family |= kids
-            grew = bool(kids)
-        used[name] = sum(table[pid][1] for pid in family if pid in table)
+        family = process_family(name, table)
+        if family:
+            used[name] = sum(table[pid][1] for pid in family if pid in table)
     return used

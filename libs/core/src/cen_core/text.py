@@ -10,6 +10,9 @@ _KEPT_FORMAT_CHARS = frozenset({"\u200c", "\u200d"})
 
 def clean_text(value: str, *, multiline: bool = False) -> str:
     """Drop control and invisible format characters; single-line fields also collapse whitespace."""
+    if value.isprintable():
+        # The common case (imports clean tens of fields per row): no control, format or line characters.
+        return " ".join((value if value.isascii() else unicodedata.normalize("NFC", value)).split())
     kept = []
     for char in unicodedata.normalize("NFC", value):
         category = unicodedata.category(char)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -119,22 +120,33 @@ class SeizureRepository:
     # ---- cases ----------------------------------------------------------------------------------------
 
     def allocate_references(self, session: Session, country: str, year: int, count: int) -> list[str]:
-        """`count` new reference numbers country-year-sequence; the counter row lock serialises allocation."""
-        last = session.execute(
+        """`count` new reference numbers country-year-sequence."""
+        first = self.allocate_reference_blocks(session, {(country, year): count})[(country, year)]
+        return [f"{country}-{year}-{seq:06d}" for seq in range(first, first + count)]
+
+    def allocate_reference_blocks(
+        self, session: Session, counts: dict[tuple[str, int], int]
+    ) -> dict[tuple[str, int], int]:
+        """First sequence number of a block of `n` per (country, year), in one statement; the counter rows'
+        locks serialise concurrent writers, taken in a fixed order so that they cannot deadlock."""
+        keys = sorted(counts)
+        rows = session.execute(
             sa.text(
-                "INSERT INTO reference_counters AS c (country, year, last) VALUES (:c, :y, :n) "
-                "ON CONFLICT (country, year) DO UPDATE SET last = c.last + :n RETURNING last"
+                "INSERT INTO reference_counters AS c (country, year, last) "
+                "SELECT * FROM unnest(CAST(:c AS text[]), CAST(:y AS int[]), CAST(:n AS bigint[])) "
+                "ON CONFLICT (country, year) DO UPDATE SET last = c.last + excluded.last "
+                "RETURNING country, year, last"
             ),
-            {"c": country, "y": year, "n": count},
-        ).scalar_one()
-        return [f"{country}-{year}-{seq:06d}" for seq in range(last - count + 1, last + 1)]
+            {"c": [k[0] for k in keys], "y": [k[1] for k in keys], "n": [counts[k] for k in keys]},
+        )
+        return {(r.country, r.year): r.last - counts[(r.country, r.year)] + 1 for r in rows}
 
     def insert(
         self, session: Session, rows: Sequence[dict[str, Any]], lines: Sequence[dict[str, Any]]
     ) -> None:
-        if rows:
-            session.execute(sa.insert(models.seizures), list(rows))
-            session.execute(sa.insert(models.commodity_lines), list(lines))
+        """New cases and their commodity lines, by COPY (imports write thousands per transaction)."""
+        copy_rows(session, "seizures", rows)
+        copy_rows(session, "commodity_lines", lines)
 
     def get(self, session: Session, sid: uuid.UUID, *, lock: bool = False) -> SeizureRecord | None:
         query = sa.select(models.seizures).where(models.seizures.c.id == sid)
@@ -144,17 +156,20 @@ class SeizureRepository:
         return _record(row) if row else None
 
     def by_external_ids(
-        self, session: Session, country: str, external_ids: list[str]
-    ) -> dict[str, tuple[uuid.UUID, str, str, int]]:
-        """external id -> (id, status, content hash, version) of cases already stored for the country."""
+        self, session: Session, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple[uuid.UUID, str, str, int]]:
+        """(country, external id) -> (id, status, content hash, version) of stored cases, locked for update."""
+        if not keys:
+            return {}
         rows = session.execute(
             sa.text(
-                "SELECT external_id, id, status, content_hash, version FROM seizures "
-                "WHERE country = :c AND external_id = ANY(:ids) FOR UPDATE"
+                "SELECT s.country, s.external_id, s.id, s.status, s.content_hash, s.version FROM seizures s "
+                "JOIN unnest(CAST(:c AS bpchar[]), CAST(:e AS text[])) AS k (country, external_id) "
+                "ON s.country = k.country AND s.external_id = k.external_id ORDER BY s.id FOR UPDATE OF s"
             ),
-            {"c": country, "ids": external_ids},
+            {"c": [k[0] for k in keys], "e": [k[1] for k in keys]},
         )
-        return {r.external_id: (r.id, r.status, r.content_hash, r.version) for r in rows}
+        return {(r.country, r.external_id): (r.id, r.status, r.content_hash, r.version) for r in rows}
 
     def replace_content(
         self,
@@ -191,8 +206,7 @@ class SeizureRepository:
         session.execute(sa.delete(models.seizures).where(models.seizures.c.id == sid))
 
     def add_history(self, session: Session, entries: Sequence[dict[str, Any]]) -> None:
-        if entries:
-            session.execute(sa.insert(models.seizure_history), list(entries))
+        copy_rows(session, "seizure_history", entries)
 
     def history(
         self, session: Session, sid: uuid.UUID, after_id: int | None, limit: int
@@ -226,11 +240,43 @@ class SeizureRepository:
         return [r.reference for r in rows]
 
     def apply_rollups(self, session: Session, ids: Sequence[uuid.UUID], sign: int) -> None:
+        """Add (1) or remove (-1) these cases' contribution; cases still queued for folding are skipped."""
         if ids:
             session.execute(
-                sa.text("SELECT seizure_rollup_apply(CAST(:ids AS uuid[]), :s)"),
+                sa.text(
+                    "SELECT seizure_rollup_apply(ARRAY(SELECT i FROM unnest(CAST(:ids AS uuid[])) AS i "
+                    "WHERE NOT EXISTS (SELECT 1 FROM rollup_pending p WHERE p.seizure_id = i)), :s)"
+                ),
                 {"ids": list(ids), "s": sign},
             )
+
+    def queue_rollups(self, session: Session, ids: Sequence[uuid.UUID]) -> None:
+        """Queue new cases for folding into the rollups later, in bulk (same transaction as their insert)."""
+        copy_rows(session, "rollup_pending", [{"seizure_id": i} for i in ids])
+
+    def fold_rollups(self, session: Session) -> int:
+        """Fold every queued case into the rollups at once. The cases are locked first, so a concurrent
+        status change either waits for the fold or is waited for, and is counted exactly once."""
+        ids = [
+            r.id
+            for r in session.execute(
+                sa.text(
+                    "SELECT s.id FROM seizures s JOIN rollup_pending p ON p.seizure_id = s.id "
+                    "ORDER BY s.id FOR SHARE OF s"
+                )
+            )
+        ]
+        session.execute(
+            sa.text("DELETE FROM rollup_pending WHERE seizure_id = ANY(CAST(:ids AS uuid[]))"), {"ids": ids}
+        )
+        # Queued cases deleted since (drafts) have nothing to fold.
+        session.execute(
+            sa.text(
+                "DELETE FROM rollup_pending p WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.id = p.seizure_id)"
+            )
+        )
+        self.apply_rollups(session, ids, 1)
+        return len(ids)
 
     # ---- search -------------------------------------------------------------------------------------------
 
@@ -566,6 +612,28 @@ class SeizureRepository:
         if after:
             query = query.where(sa.tuple_(cols.line, cols.seq) > (int(after[0]), int(after[1])))
         return list(session.execute(query.order_by(cols.line, cols.seq).limit(limit)))
+
+
+def _copy_value(value: Any) -> Any:
+    """COPY text-format values: arrays as quoted literals, objects as JSON; the rest psycopg adapts."""
+    if isinstance(value, list):
+        return (
+            "{" + ",".join('"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"' for v in value) + "}"
+        )
+    if isinstance(value, dict):
+        return json.dumps(value, separators=(",", ":"))
+    return value
+
+
+def copy_rows(session: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """COPY rows (dicts with the same keys) into a table on the session's connection and transaction."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    raw = session.connection().connection.driver_connection
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([_copy_value(row[c]) for c in columns])
 
 
 @dataclass(frozen=True)

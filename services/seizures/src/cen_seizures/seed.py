@@ -7,55 +7,21 @@ import json
 import logging
 import time
 import uuid
-from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from cen_core.db import create_engine
+from cen_core.db import create_engine, make_sessionmaker, session_scope
 
 from cen_seizures import demo
 from cen_seizures.domain import PUBLISHED, Status, validate_seizure
-from cen_seizures.reference import load_reference
+from cen_seizures.reference import ReferenceData, load_reference
+from cen_seizures.repository import SeizureRepository, line_rows, seizure_row
 from cen_seizures.settings import Settings
 
 log = logging.getLogger("cen.seizures.seed")
 BATCH = 20_000
-SEIZURE_COLUMNS = (
-    "id",
-    "reference",
-    "country",
-    "region",
-    "rilo",
-    "form",
-    "status",
-    "seizure_date",
-    "transport_mode",
-    "detection_method",
-    "concealment_method",
-    "departure_country",
-    "destination_country",
-    "route_countries",
-    "headings",
-    "commodity_types",
-    "conveyance_ids",
-    "first_quantity",
-    "first_unit",
-    "content",
-    "content_hash",
-    "search_text",
-    "external_id",
-    "version",
-    "return_reason",
-    "created_by",
-    "created_at",
-    "updated_by",
-    "updated_at",
-    "submitted_at",
-    "validated_at",
-    "validated_by",
-)
-LINE_COLUMNS = ("seizure_id", "line_no", "heading", "commodity_type", "unit", "quantity")
+FOLD_EVERY_BATCHES = 5
 
 
 def seed_command(settings: Settings, argv: list[str]) -> None:
@@ -83,113 +49,71 @@ def seed(engine: sa.Engine, count: int, seed_value: int = 2026) -> int:
     if have >= count:
         return 0
     ref = load_reference()
+    sessions = make_sessionmaker(engine)
+    repo = SeizureRepository()
     today = datetime.now(UTC).date()
     started = time.monotonic()
     added = 0
-    cases = demo.generate(count, seed=seed_value)
-    for _ in range(have):
-        next(cases)
     batch: list[demo.DemoCase] = []
-    for case in cases:
+    for index, case in enumerate(demo.generate(count, seed=seed_value)):
+        if index < have:
+            continue
         batch.append(case)
         if len(batch) >= BATCH:
-            added += _load_batch(engine, batch, ref, today)
+            added += _load_batch(sessions, repo, batch, ref, today)
             batch = []
             log.info(
                 "demo cases loaded", extra={"added": added, "seconds": round(time.monotonic() - started, 1)}
             )
+            if (added // BATCH) % FOLD_EVERY_BATCHES == 0:
+                _fold(sessions, repo)
     if batch:
-        added += _load_batch(engine, batch, ref, today)
+        added += _load_batch(sessions, repo, batch, ref, today)
+    _fold(sessions, repo)
     return added
 
 
-def _copy_value(value: Any) -> Any:
-    if isinstance(value, list):
-        return "{" + ",".join(value) + "}"
-    if isinstance(value, dict):
-        return json.dumps(value, separators=(",", ":"))
-    return value
+def _fold(sessions: Any, repo: SeizureRepository) -> None:
+    with session_scope(sessions) as session:
+        repo.fold_rollups(session)
 
 
-def _load_batch(engine: sa.Engine, batch: list[demo.DemoCase], ref: Any, today: Any) -> int:
-    """COPY one batch of cases and lines, then add them to the rollups, in one transaction."""
-    counters: dict[tuple[str, int], int] = defaultdict(int)
-    prepared = []
-    for case in batch:
-        valid = validate_seizure(case.seizure, ref=ref, today=today, default_country=case.seizure["country"])
-        counters[(valid.country, valid.seizure_date.year)] += 1
-        prepared.append((case, valid))
-    raw = engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        starts: dict[tuple[str, int], int] = {}
-        for (country, year), n in sorted(counters.items()):
-            cur.execute(
-                "INSERT INTO reference_counters AS c (country, year, last) VALUES (%s, %s, %s) "
-                "ON CONFLICT (country, year) DO UPDATE SET last = c.last + %s RETURNING last",
-                (country, year, n, n),
+def _load_batch(
+    sessions: Any, repo: SeizureRepository, batch: list[demo.DemoCase], ref: ReferenceData, today: date
+) -> int:
+    """One transaction per batch: cases and lines by COPY, then their contribution to the rollups."""
+    prepared = [
+        (case, validate_seizure(case.seizure, ref=ref, today=today, default_country=case.seizure["country"]))
+        for case in batch
+    ]
+    counts: dict[tuple[str, int], int] = {}
+    for _, valid in prepared:
+        key = (valid.country, valid.seizure_date.year)
+        counts[key] = counts.get(key, 0) + 1
+    rows, lines, published = [], [], []
+    with session_scope(sessions) as session:
+        next_seq = repo.allocate_reference_blocks(session, counts)
+        for case, valid in prepared:
+            key = (valid.country, valid.seizure_date.year)
+            reference = f"{key[0]}-{key[1]}-{next_seq[key]:06d}"
+            next_seq[key] += 1
+            status = Status(case.status)
+            # Entered a few days after the seizure, as national reporting usually is.
+            entered = datetime.combine(valid.seizure_date, datetime.min.time(), UTC) + timedelta(days=3)
+            sid = uuid.uuid4()
+            row = seizure_row(
+                sid, valid, reference=reference, status=status, actor=case.created_by, now=entered
             )
-            starts[(country, year)] = cur.fetchone()[0] - n
-        published_ids = []
-        with cur.copy(f"COPY seizures ({', '.join(SEIZURE_COLUMNS)}) FROM STDIN") as copy_s:
-            lines = []
-            for case, valid in prepared:
-                sid = uuid.uuid4()
-                key = (valid.country, valid.seizure_date.year)
-                starts[key] += 1
-                status = Status(case.status)
-                # Entered a few days after the seizure, as national reporting usually is.
-                entered = datetime.combine(valid.seizure_date, datetime.min.time(), UTC) + timedelta(days=3)
-                row = {
-                    "id": sid,
-                    "reference": f"{valid.country}-{valid.seizure_date.year}-{starts[key]:06d}",
-                    "country": valid.country,
-                    "region": valid.region,
-                    "rilo": valid.rilo,
-                    "form": valid.form.value,
-                    "status": status.value,
-                    "seizure_date": valid.seizure_date,
-                    "transport_mode": valid.transport_mode,
-                    "detection_method": valid.detection_method,
-                    "concealment_method": valid.concealment_method,
-                    "departure_country": valid.departure_country,
-                    "destination_country": valid.destination_country,
-                    "route_countries": valid.route_countries,
-                    "headings": valid.headings,
-                    "commodity_types": valid.commodity_types,
-                    "conveyance_ids": valid.conveyance_ids,
-                    "first_quantity": valid.first_line.quantity,
-                    "first_unit": valid.first_line.unit,
-                    "content": valid.content,
-                    "content_hash": valid.content_hash,
-                    "search_text": valid.search_text,
-                    "external_id": valid.external_id,
-                    "version": 1,
-                    "return_reason": "Please complete the concealment description."
-                    if status is Status.RETURNED
-                    else "",
-                    "created_by": case.created_by,
-                    "created_at": entered,
-                    "updated_by": case.created_by,
-                    "updated_at": entered,
-                    "submitted_at": entered if status in PUBLISHED else None,
-                    "validated_at": entered + timedelta(days=2) if status is Status.VALIDATED else None,
-                    "validated_by": f"rilo-{valid.rilo.lower()}" if status is Status.VALIDATED else "",
-                }
-                copy_s.write_row([_copy_value(row[c]) for c in SEIZURE_COLUMNS])
-                lines += [
-                    (sid, f.line_no, f.heading, f.commodity_type, f.unit, f.quantity) for f in valid.lines
-                ]
-                if status in PUBLISHED:
-                    published_ids.append(sid)
-        with cur.copy(f"COPY commodity_lines ({', '.join(LINE_COLUMNS)}) FROM STDIN") as copy_l:
-            for line in lines:
-                copy_l.write_row(line)
-        cur.execute("SELECT seizure_rollup_apply(%s::uuid[], 1)", (published_ids,))
-        raw.commit()
-    except BaseException:
-        raw.rollback()
-        raise
-    finally:
-        raw.close()
+            if status is Status.VALIDATED:
+                row.update(
+                    validated_at=entered + timedelta(days=2), validated_by=f"rilo-{valid.rilo.lower()}"
+                )
+            if status is Status.RETURNED:
+                row.update(submitted_at=entered, return_reason="Please complete the concealment description.")
+            rows.append(row)
+            lines += line_rows(sid, valid)
+            if status in PUBLISHED:
+                published.append(sid)
+        repo.insert(session, rows, lines)
+        repo.queue_rollups(session, published)
     return len(prepared)

@@ -148,7 +148,7 @@ class SeizureService:
         valid = self.validate({**data, "country": country}, country=country)
         now = datetime.now(UTC)
         with session_scope(self.sessions) as session:
-            if valid.external_id and self.repo.by_external_ids(session, country, [valid.external_id]):
+            if valid.external_id and self.repo.by_external_ids(session, [(country, valid.external_id)]):
                 raise Conflict(f"a case with external id {valid.external_id} already exists for {country}")
             duplicates = self.repo.possible_duplicates(session, valid, None)
             sid = uuid.uuid4()

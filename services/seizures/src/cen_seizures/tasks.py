@@ -17,6 +17,7 @@ from cen_seizures.settings import Settings
 
 RUN_IMPORT = "cen_seizures.run_import"
 DELIVER_HITS = "cen_seizures.deliver_watch_hits"
+FOLD_ROLLUPS = "cen_seizures.fold_rollups"
 HITS_PER_RUN = 200
 # The sweep re-sends whatever a lost task (Redis or worker restart) left behind: the outbox is the truth.
 SWEEP_SECONDS = 30.0
@@ -26,7 +27,11 @@ log = logging.getLogger("cen.seizures.tasks")
 
 def make_celery(settings: Settings) -> Celery:
     app = create_celery(settings.service_name, settings.celery_broker_url)
-    app.conf.beat_schedule = {"sweep-watch-hits": {"task": DELIVER_HITS, "schedule": SWEEP_SECONDS}}
+    app.conf.beat_schedule = {
+        "sweep-watch-hits": {"task": DELIVER_HITS, "schedule": SWEEP_SECONDS},
+        # An import killed between a batch and its fold leaves queued cases; this folds them.
+        "fold-rollups": {"task": FOLD_ROLLUPS, "schedule": SWEEP_SECONDS},
+    }
 
     @cache
     def deps() -> Any:
@@ -41,6 +46,10 @@ def make_celery(settings: Settings) -> Celery:
     @app.task(name=DELIVER_HITS)  # type: ignore[untyped-decorator]
     def deliver_watch_hits() -> int:
         return deliver_hits(deps().cases, settings)
+
+    @app.task(name=FOLD_ROLLUPS)  # type: ignore[untyped-decorator]
+    def fold_rollups() -> int:
+        return int(deps().imports.fold_rollups())
 
     return app
 
