@@ -23,8 +23,8 @@ import subprocess
 import threading
 import time
 import uuid
-from datetime import date
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -40,27 +40,61 @@ TARGETS = {"import_rows_per_s": 5000, "import_peak_mb": 500, "search_p95_ms": 15
 
 SEARCHES: list[dict[str, Any]] = [
     {"filter": {"text": "cocaine container"}, "sort": "SEARCH_SORT_RELEVANCE"},
-    {"filter": {"headings": ["drugs"], "countries": ["NL"], "date_from": "2024-01-01", "date_to": "2024-12-31"}},
+    {
+        "filter": {
+            "headings": ["drugs"],
+            "countries": ["NL"],
+            "date_from": "2024-01-01",
+            "date_to": "2024-12-31",
+        }
+    },
     {"filter": {"text": "pangolin", "route_countries": ["NG"]}},
     {"filter": {"headings": ["tobacco"], "transport_modes": ["road"], "regions": ["EUR"]}},
-    {"filter": {"commodity_types": ["ivory"], "date_from": "2022-01-01"}, "sort": "SEARCH_SORT_QUANTITY_DESC"},
+    {
+        "filter": {"commodity_types": ["ivory"], "date_from": "2022-01-01"},
+        "sort": "SEARCH_SORT_QUANTITY_DESC",
+    },
     {"filter": {"text": "swallowed", "transport_modes": ["air"], "date_from": "2025-01-01"}},
     {"filter": {"countries": ["BR"], "detection_methods": ["x_ray"]}},
-    {"filter": {"headings": ["ipr"], "transport_modes": ["postal", "express_courier"], "date_from": "2025-06-01"}},
+    {
+        "filter": {
+            "headings": ["ipr"],
+            "transport_modes": ["postal", "express_courier"],
+            "date_from": "2025-06-01",
+        }
+    },
     {"filter": {"route_countries": ["CO"], "quantity_min": 500, "quantity_unit": "kg"}},
     {"filter": {}},
 ]
 ANALYSES: dict[str, tuple[str, dict[str, str]]] = {
-    "trends_month_heading": ("trends", {"grain": "GRAIN_MONTH", "group_by": "GROUP_BY_HEADING",
-                                        "scope.date_from": "2021-11-01", "scope.date_to": "2026-10-31"}),
-    "trends_week_country": ("trends", {"grain": "GRAIN_WEEK", "group_by": "GROUP_BY_COUNTRY",
-                                       "scope.date_from": "2024-11-01", "scope.date_to": "2026-10-31"}),
-    "trends_day_all": ("trends", {"grain": "GRAIN_DAY", "scope.date_from": "2026-01-01",
-                                  "scope.date_to": "2026-10-31"}),
+    "trends_month_heading": (
+        "trends",
+        {
+            "grain": "GRAIN_MONTH",
+            "group_by": "GROUP_BY_HEADING",
+            "scope.date_from": "2021-11-01",
+            "scope.date_to": "2026-10-31",
+        },
+    ),
+    "trends_week_country": (
+        "trends",
+        {
+            "grain": "GRAIN_WEEK",
+            "group_by": "GROUP_BY_COUNTRY",
+            "scope.date_from": "2024-11-01",
+            "scope.date_to": "2026-10-31",
+        },
+    ),
+    "trends_day_all": (
+        "trends",
+        {"grain": "GRAIN_DAY", "scope.date_from": "2026-01-01", "scope.date_to": "2026-10-31"},
+    ),
     "trends_year_commodity": ("trends", {"grain": "GRAIN_YEAR", "group_by": "GROUP_BY_COMMODITY_TYPE"}),
     "top_routes": ("routes", {"top": "20"}),
-    "top_routes_drugs_3y": ("routes", {"heading": "drugs", "scope.date_from": "2023-03-01",
-                                       "scope.date_to": "2026-10-31"}),
+    "top_routes_drugs_3y": (
+        "routes",
+        {"heading": "drugs", "scope.date_from": "2023-03-01", "scope.date_to": "2026-10-31"},
+    ),
     "concealment": ("concealment", {}),
     "profile_country": ("profile", {"country": "NL"}),
     "profile_region": ("profile", {"region": "EUR"}),
@@ -71,8 +105,9 @@ ANALYSES: dict[str, tuple[str, dict[str, str]]] = {
 
 def stack_env(service: str) -> dict[str, str]:
     """The environment the local stack gives one of its processes (deploy/local/env.sh)."""
-    out = subprocess.run(["bash", str(ROOT / "deploy/local/env.sh"), service], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["bash", str(ROOT / "deploy/local/env.sh"), service], capture_output=True, text=True, check=True
+    ).stdout
     env = dict(os.environ)
     for line in out.splitlines():
         key, _, value = line.removeprefix("export ").partition("=")
@@ -82,14 +117,23 @@ def stack_env(service: str) -> dict[str, str]:
 
 def scale(cases: int) -> dict[str, Any]:
     started = time.perf_counter()
-    out = subprocess.run(["uv", "run", "--quiet", "python", "-m", "cen_seizures", "seed", "--count", str(cases)],
-                         env=stack_env("seizures"), capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        ["uv", "run", "--quiet", "python", "-m", "cen_seizures", "seed", "--count", str(cases)],
+        env=stack_env("seizures"),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     if out.returncode != 0:
         raise SystemExit(f"error: bench: seeding failed: {out.stderr.strip().splitlines()[-1:]}")
     added = json.loads(out.stdout.strip().splitlines()[-1])["demo_cases_added"]
     seconds = time.perf_counter() - started
-    return {"cases": cases, "added": added, "seconds": round(seconds, 1),
-            "cases_per_s": round(added / seconds) if added else None}
+    return {
+        "cases": cases,
+        "added": added,
+        "seconds": round(seconds, 1),
+        "cases_per_s": round(added / seconds) if added else None,
+    }
 
 
 def import_csv(rows: int, run: str) -> bytes:
@@ -101,7 +145,9 @@ def import_csv(rows: int, run: str) -> bytes:
     writer = csv.DictWriter(buffer, fieldnames=tabular.LONG, extrasaction="ignore")
     writer.writeheader()
     for case in demo.generate(rows, seed=9000 + len(run), start=date(2025, 11, 1), end=date(2026, 10, 31)):
-        row = tabular.input_to_row({**case.seizure, "external_id": f"BENCH-{run}-{case.seizure['external_id']}"}, "long")
+        row = tabular.input_to_row(
+            {**case.seizure, "external_id": f"BENCH-{run}-{case.seizure['external_id']}"}, "long"
+        )
         writer.writerow({k: ";".join(v) if isinstance(v, list) else v for k, v in row.items()})
     return buffer.getvalue().encode()
 
@@ -137,10 +183,13 @@ def bench_import(rows: int, token: str) -> dict[str, Any]:
     metadata = [("authorization", f"Bearer {token}")]
 
     def parts() -> Iterator[pb.UploadImportRequest]:
-        yield pb.UploadImportRequest(metadata=pb.ImportMetadata(
-            filename="bench.csv", format=pb.FILE_FORMAT_CSV, layout=pb.SEIZURE_FORM_LONG, submit=True))
+        yield pb.UploadImportRequest(
+            metadata=pb.ImportMetadata(
+                filename="bench.csv", format=pb.FILE_FORMAT_CSV, layout=pb.SEIZURE_FORM_LONG, submit=True
+            )
+        )
         for i in range(0, len(data), 256 * 1024):
-            yield pb.UploadImportRequest(chunk=data[i: i + 256 * 1024])
+            yield pb.UploadImportRequest(chunk=data[i : i + 256 * 1024])
 
     with grpc.insecure_channel(SEIZURES_ADDR) as channel:
         stub = seizures_pb2_grpc.SeizureServiceStub(channel)
@@ -154,9 +203,15 @@ def bench_import(rows: int, token: str) -> dict[str, Any]:
     if job.status != pb.IMPORT_STATUS_DONE:
         raise SystemExit(f"error: bench: the import failed: {job.failure}")
     return {
-        "rows": rows, "file_mb": round(len(data) / 2**20, 1), "layout": "long", "submitted": True,
-        "imported": job.rows_imported, "rejected": job.rows_rejected, "seconds": round(seconds, 1),
-        "rows_per_s": round(rows / seconds), "worker_peak_process_mb": round(peak.max_process / 2**20),
+        "rows": rows,
+        "file_mb": round(len(data) / 2**20, 1),
+        "layout": "long",
+        "submitted": True,
+        "imported": job.rows_imported,
+        "rejected": job.rows_rejected,
+        "seconds": round(seconds, 1),
+        "rows_per_s": round(rows / seconds),
+        "worker_peak_process_mb": round(peak.max_process / 2**20),
         "worker_peak_all_processes_mb": round(peak.max_family / 2**20),
     }
 
@@ -171,8 +226,11 @@ def timed(call: Callable[[], Any], repeat: int) -> list[float]:
 
 
 def figures(samples: list[float]) -> dict[str, float]:
-    return {"p50_ms": round(percentile(samples, 50), 1), "p95_ms": round(percentile(samples, 95), 1),
-            "max_ms": round(samples[-1], 1)}
+    return {
+        "p50_ms": round(percentile(samples, 50), 1),
+        "p95_ms": round(percentile(samples, 95), 1),
+        "max_ms": round(samples[-1], 1),
+    }
 
 
 def bench_search(session: requests.Session, rounds: int) -> dict[str, Any]:
@@ -190,10 +248,14 @@ def bench_search(session: requests.Session, rounds: int) -> dict[str, Any]:
     # Each round is the whole mix; p95 per search needs the single calls, so time those too.
     singles = sorted(t for body in SEARCHES for t in timed(lambda b=body: post(b), rounds))
     direct = direct_search_timings(rounds)
-    return {"searches": len(SEARCHES), "rounds": rounds, "gateway": figures(singles),
-            "sql_in_process": figures(direct),
-            "ratio_p50": round(percentile(singles, 50) / max(percentile(direct, 50), 0.001), 2),
-            "mix_mean_ms": round(sum(per_search) / len(per_search), 1)}
+    return {
+        "searches": len(SEARCHES),
+        "rounds": rounds,
+        "gateway": figures(singles),
+        "sql_in_process": figures(direct),
+        "ratio_p50": round(percentile(singles, 50) / max(percentile(direct, 50), 0.001), 2),
+        "mix_mean_ms": round(sum(per_search) / len(per_search), 1),
+    }
 
 
 def direct_search_timings(rounds: int) -> list[float]:
@@ -209,6 +271,7 @@ def direct_search_timings(rounds: int) -> list[float]:
     reader = Principal(user_id="bench", username="bench", tier=Tier.READONLY, country="DE")
     sorts = {"SEARCH_SORT_RELEVANCE": "relevance", "SEARCH_SORT_QUANTITY_DESC": "quantity_desc"}
     try:
+
         def run(body: dict[str, Any]) -> None:
             service.search(reader, body["filter"], sorts.get(body.get("sort", ""), "date_desc"), 0, "")
 
@@ -256,7 +319,7 @@ def main() -> None:
         "search_p95_ms": result["search"]["gateway"]["p95_ms"] < TARGETS["search_p95_ms"],
         "analysis_p95_ms": worst_analysis < TARGETS["analysis_p95_ms"],
     }
-    print(json.dumps(result, indent=1))  # noqa: T201
+    print(json.dumps(result, indent=1))
 
 
 if __name__ == "__main__":
