@@ -47,6 +47,7 @@ def test_filters_and_facets_agree(call: Seizures) -> None:
     assert result.seizures, "the demo data has Dutch drug seizures"
     for s in result.seizures:
         assert "drugs" in s.headings and s.country == "NL" and "2020-01-01" <= s.seizure_date <= "2025-12-31"
+    assert not result.estimated
     facets = {f.field: {c.value: c.count for c in f.counts} for f in result.facets}
     assert facets["countries"] == {"NL": result.page.total_size}
     assert sum(facets["years"].values()) == result.page.total_size

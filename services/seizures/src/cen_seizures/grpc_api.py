@@ -315,7 +315,10 @@ class SeizureServicer(seizures_pb2_grpc.SeizureServiceServicer):
             for name, counts in result.facets.items()
         ]
         return pb.SearchSeizuresResponse(
-            seizures=summaries, page=_page_response(result.next_token, result.total), facets=facets
+            seizures=summaries,
+            page=_page_response(result.next_token, result.total),
+            facets=facets,
+            estimated=result.total_is_estimate,
         )
 
     def ExportSeizures(

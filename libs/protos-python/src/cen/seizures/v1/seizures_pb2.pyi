@@ -568,14 +568,16 @@ class Facet(_message.Message):
     def __init__(self, field: _Optional[str] = ..., counts: _Optional[_Iterable[_Union[FacetCount, _Mapping]]] = ...) -> None: ...
 
 class SearchSeizuresResponse(_message.Message):
-    __slots__ = ("seizures", "page", "facets")
+    __slots__ = ("seizures", "page", "facets", "estimated")
     SEIZURES_FIELD_NUMBER: _ClassVar[int]
     PAGE_FIELD_NUMBER: _ClassVar[int]
     FACETS_FIELD_NUMBER: _ClassVar[int]
+    ESTIMATED_FIELD_NUMBER: _ClassVar[int]
     seizures: _containers.RepeatedCompositeFieldContainer[SeizureSummary]
     page: _paging_pb2.PageResponse
     facets: _containers.RepeatedCompositeFieldContainer[Facet]
-    def __init__(self, seizures: _Optional[_Iterable[_Union[SeizureSummary, _Mapping]]] = ..., page: _Optional[_Union[_paging_pb2.PageResponse, _Mapping]] = ..., facets: _Optional[_Iterable[_Union[Facet, _Mapping]]] = ...) -> None: ...
+    estimated: bool
+    def __init__(self, seizures: _Optional[_Iterable[_Union[SeizureSummary, _Mapping]]] = ..., page: _Optional[_Union[_paging_pb2.PageResponse, _Mapping]] = ..., facets: _Optional[_Iterable[_Union[Facet, _Mapping]]] = ..., estimated: _Optional[bool] = ...) -> None: ...
 
 class AnalysisScope(_message.Message):
     __slots__ = ("date_from", "date_to", "keys")
