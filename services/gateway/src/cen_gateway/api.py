@@ -30,12 +30,11 @@ def _view(method: RestMethod) -> Callable[..., Response]:
     def view(**path_args: str) -> Response:
         body = parse_json_body(request.get_data(cache=False), request.mimetype) if method.body else {}
         message = build_request(method, path_args, request.args, body)
-        authorization = request.headers.get("Authorization", "").strip()
-        token = "" if authorization else login.session_access_token()
+        authorization = caller_authorization()
         try:
-            reply = call(method, message, authorization=authorization or (f"Bearer {token}" if token else ""))
+            reply = call(method, message, authorization=authorization)
         except grpc.RpcError as exc:
-            return rpc_problem(exc, method, presented_credentials=bool(authorization or token))
+            return rpc_problem(exc, method.module, presented_credentials=bool(authorization))
         return Response(
             json.dumps(to_json(reply), ensure_ascii=False), status=200, mimetype="application/json"
         )
@@ -44,15 +43,29 @@ def _view(method: RestMethod) -> Callable[..., Response]:
     return view
 
 
-def call(method: RestMethod, message: Message, *, authorization: str) -> Message:
-    """Call an RPC as the caller: their credentials, our request id, their address."""
+def caller_authorization() -> str:
+    """The caller's credentials: their Authorization header, else their browser session's token, else ""."""
+    authorization = request.headers.get("Authorization", "").strip()
+    if authorization:
+        return authorization
+    token = login.session_access_token()
+    return f"Bearer {token}" if token else ""
+
+
+def call_metadata(authorization: str) -> list[tuple[str, str]]:
+    """gRPC metadata of a call made for the caller: their credentials, our request id, their address."""
     metadata = [("x-request-id", g.request_id), ("x-client-ip", request.remote_addr or "")]
     if authorization:
         metadata.append(("authorization", authorization))
-    return gateway().transcoder.call(method, message, metadata)
+    return metadata
 
 
-def rpc_problem(exc: grpc.RpcError, method: RestMethod, *, presented_credentials: bool) -> Response:
+def call(method: RestMethod, message: Message, *, authorization: str) -> Message:
+    """Call an RPC as the caller: their credentials, our request id, their address."""
+    return gateway().transcoder.call(method, message, call_metadata(authorization))
+
+
+def rpc_problem(exc: grpc.RpcError, module: str, *, presented_credentials: bool) -> Response:
     """A failed call as problem+json; internal addresses and server internals never reach the caller."""
     err = from_rpc_error(exc)
     headers: dict[str, str] = {}
@@ -64,12 +77,12 @@ def rpc_problem(exc: grpc.RpcError, method: RestMethod, *, presented_credentials
     elif err.http_status == 429:
         headers["Retry-After"] = str(err.retry_after_seconds or 60)
     elif err.grpc_code == grpc.StatusCode.UNAVAILABLE:
-        log.warning("service unavailable", extra={"upstream": method.module, "error": err.message})
-        detail = f"the {method.module} service is unavailable, try again shortly"
+        log.warning("service unavailable", extra={"upstream": module, "error": err.message})
+        detail = f"the {module} service is unavailable, try again shortly"
     elif err.grpc_code == grpc.StatusCode.DEADLINE_EXCEEDED:
-        log.warning("service timed out", extra={"upstream": method.module})
-        detail = f"the {method.module} service did not answer in time"
+        log.warning("service timed out", extra={"upstream": module})
+        detail = f"the {module} service did not answer in time"
     elif err.http_status >= 500:
-        log.error("service failed", extra={"upstream": method.module, "code": err.grpc_code.name})
+        log.error("service failed", extra={"upstream": module, "code": err.grpc_code.name})
         detail = "internal error; quote the request id when reporting it"
     return problem(err.http_status, detail, errors=err.violations, headers=headers)

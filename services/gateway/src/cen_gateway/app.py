@@ -9,6 +9,7 @@ from contextvars import Token
 from pathlib import Path
 
 import redis
+from cen.seizures.v1.seizures_pb2_grpc import SeizureServiceStub
 from cen_core.errors import CenError, InvalidArgument
 from cen_core.logging import new_request_id, request_id_var
 from flask import Flask, Response, g, render_template, request, session
@@ -29,6 +30,8 @@ from cen_gateway.security import (
     csrf_valid,
     origin_of,
 )
+from cen_gateway.seizures import files as seizure_files
+from cen_gateway.seizures import pages as seizure_pages
 from cen_gateway.sessions import COOKIE_NAME, RedisSessionInterface
 from cen_gateway.settings import GatewaySettings
 from cen_gateway.state import Deps, Gateway, build_deps, gateway
@@ -71,6 +74,7 @@ def create_app(settings: GatewaySettings, deps: Deps | None = None) -> Flask:
             deps.redis, settings.anonymous_rate_limit_per_minute, settings.redis_key_prefix + "ratelimit:"
         ),
         csp=content_security_policy(origin_of(settings.oidc_issuer)),
+        seizures=SeizureServiceStub(deps.channels["seizures"]) if "seizures" in deps.channels else None,
     )
     i18n.compile_catalogues()
     Babel(app, locale_selector=i18n.select_locale)
@@ -88,9 +92,11 @@ def create_app(settings: GatewaySettings, deps: Deps | None = None) -> Flask:
     app.register_error_handler(Exception, _unexpected_error)
 
     api.register(app)
+    seizure_files.register(app)
     app.register_blueprint(ops.blueprint)
     app.register_blueprint(login.blueprint)
     app.register_blueprint(web.blueprint)
+    app.register_blueprint(seizure_pages.blueprint)
     return app
 
 
@@ -131,6 +137,9 @@ def _check_csrf() -> Response | None:
     if is_api_request():
         if request.headers.get("Authorization") or not session.get("tokens"):
             return None
+        supplied = request.headers.get(CSRF_HEADER)
+    elif request.endpoint in seizure_pages.STREAMED_UPLOAD_ENDPOINTS:
+        # Reading the form here would read the whole file; the upload form sends the token as a header.
         supplied = request.headers.get(CSRF_HEADER)
     else:
         supplied = request.headers.get(CSRF_HEADER) or request.form.get(CSRF_FORM_FIELD)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import json
 import logging
@@ -13,6 +14,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 
 from cen_gateway import metrics
 from cen_gateway.problems import problem
+from cen_gateway.seizures import openapi as seizures_openapi
 from cen_gateway.state import gateway
 
 log = logging.getLogger("cen.gateway.ops")
@@ -49,12 +51,15 @@ def prometheus_metrics() -> Response:
     return Response(metrics.render(), content_type=CONTENT_TYPE_LATEST)
 
 
+@functools.cache
 def openapi_document() -> bytes | None:
+    """The generated document with the hand-written file routes of the seizures module merged in."""
     resource = importlib.resources.files("cen") / "openapi.json"
     try:
-        return resource.read_bytes()
+        generated = json.loads(resource.read_bytes())
     except (FileNotFoundError, OSError):
         return None
+    return json.dumps(seizures_openapi.merge(generated), ensure_ascii=False, indent=2).encode()
 
 
 @blueprint.get("/api/v1/openapi.json")

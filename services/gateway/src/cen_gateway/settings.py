@@ -35,6 +35,10 @@ class GatewaySettings(ServiceSettings):
     # Every Redis key the gateway writes (sessions, rate-limit windows) starts with this.
     redis_key_prefix: str = "cen:gateway:"
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    # Seizure import files are streamed to the service, never held whole; this caps one file.
+    max_import_bytes: int = Field(default=200 * 1024 * 1024, ge=1024)
+    # Deadline of the streaming calls (import upload, export download), which may take minutes.
+    grpc_stream_timeout_seconds: float = Field(default=900.0, gt=0, le=7200)
 
     # Requests per minute and client address for calls without credentials (API and login); 0 = off.
     anonymous_rate_limit_per_minute: int = Field(default=300, ge=0)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import grpc
 import redis
+from cen.seizures.v1.seizures_pb2_grpc import SeizureServiceStub
 from cen_core.auth.tokens import TokenVerifier
 from cen_core.grpc_server import verifier_from_settings
 from flask import current_app
@@ -53,6 +54,8 @@ class Gateway:
     transcoder: Transcoder
     limiter: RateLimiter
     csp: str
+    # The seizures module's own stub, for its streaming RPCs and the web pages (None when not served).
+    seizures: SeizureServiceStub | None = None
     started: float = field(default_factory=time.time)
 
 

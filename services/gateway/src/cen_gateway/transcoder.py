@@ -212,6 +212,37 @@ def build_request(
     return message
 
 
+def message_from_query(message_class: type[Message], query: MultiDict[str, str]) -> Message:
+    """A request message from dotted query parameters alone (filter.headings=drugs&sort=…), validated."""
+    desc = message_class.DESCRIPTOR
+    data: dict[str, Any] = {}
+    violations: list[FieldViolation] = []
+    _merge_query(data, desc, query, set(), violations)
+    _check_message(data, desc, "", violations, 0)
+    if violations:
+        raise InvalidArgument(violations)
+    message = message_class()
+    try:
+        json_format.ParseDict(data, message)
+    except json_format.ParseError:
+        raise InvalidArgument([], "the request could not be read as a valid request message") from None
+    return message
+
+
+def message_from_json(message_class: type[Message], body: dict[str, Any]) -> Message:
+    """A request message from a JSON object, with the same field checks as the REST routes."""
+    violations: list[FieldViolation] = []
+    _check_message(body, message_class.DESCRIPTOR, "", violations, 0)
+    if violations:
+        raise InvalidArgument(violations)
+    message = message_class()
+    try:
+        json_format.ParseDict(body, message)
+    except json_format.ParseError:
+        raise InvalidArgument([], "the request could not be read as a valid request message") from None
+    return message
+
+
 def _merge_query(
     data: dict[str, Any],
     desc: Descriptor,

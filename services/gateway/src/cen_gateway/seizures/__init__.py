@@ -1,0 +1,1 @@
+"""The CEN database in the gateway: the file routes the transcoder cannot derive, and the web pages."""
