@@ -205,3 +205,33 @@ def test_export_neutralises_formulas(call: Seizures) -> None:
     text = data.decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'+cmd" in text
     assert ",=HYPERLINK" not in text and ",+cmd" not in text
+
+
+def test_submitted_imports_reach_the_analysis(call: Seizures) -> None:
+    """Imported cases are folded into the rollups before the job reports done."""
+    request = pb.GetTrendsRequest(
+        grain=pb.GRAIN_DAY,
+        group_by=pb.GROUP_BY_COUNTRY,
+        scope=pb.AnalysisScope(date_from="2018-07-01", date_to="2018-07-31", keys=["NL"]),
+    )
+
+    def nl_july() -> int:
+        return sum(p.cases for p in call("readonly", "GetTrends", request).points)
+
+    before = nl_july()
+    run = uuid.uuid4().hex[:8]
+    body = HEADER + "".join(
+        f"S-{run}-{i},2018-07-{10 + i},NL,drugs,heroin,{1 + i}.5,kg,air,TR,NL\n" for i in range(3)
+    )
+
+    def parts() -> Iterator[pb.UploadImportRequest]:
+        yield pb.UploadImportRequest(
+            metadata=pb.ImportMetadata(
+                format=pb.FILE_FORMAT_CSV, layout=pb.SEIZURE_FORM_SIMPLIFIED, submit=True
+            )
+        )
+        yield pb.UploadImportRequest(chunk=body.encode())
+
+    job = finished(call, "ncp-nl", call("ncp-nl", "UploadImport", parts()))
+    assert (job.status, job.rows_imported) == (pb.IMPORT_STATUS_DONE, 3)
+    assert nl_july() == before + 3

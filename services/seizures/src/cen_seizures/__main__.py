@@ -5,7 +5,7 @@ from pathlib import Path
 from cen_core.service_main import run
 
 from cen_seizures.grpc_api import create_server
-from cen_seizures.seed import seed_command
+from cen_seizures.seed import rebuild_rollups_command, seed_command
 from cen_seizures.settings import Settings
 from cen_seizures.tasks import make_celery
 
@@ -17,5 +17,5 @@ if __name__ == "__main__":
         create_server=create_server,
         migrations_dir=MIGRATIONS,
         make_celery=make_celery,
-        commands={"seed": seed_command},
+        commands={"seed": seed_command, "rebuild-rollups": rebuild_rollups_command},
     )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -125,18 +123,11 @@ class AnalysisService:
         self.ref = ref
         self.repo = repo or SeizureRepository()
 
-    def _month_rows(self, session: Session, dim: str, scope: Scope, **kw: Any) -> list[Any]:
-        rows: list[Any] = []
-        for grain, start, end in month_segments(scope.date_from, scope.date_to):
-            rows += self.repo.rollup(session, dim=dim, grain=grain, date_from=start, date_to=end, **kw)
-        return rows
-
-    @staticmethod
-    def _sum(rows: Iterable[Any]) -> dict[str, int]:
-        totals: dict[str, int] = defaultdict(int)
-        for row in rows:
-            totals[row.key] += int(row.cases)
-        return totals
+    def _totals(self, session: Session, dim: str, scope: Scope, **kw: Any) -> list[tuple[str, int]]:
+        """Cases per key over the scope's months, largest first, summed in SQL."""
+        return self.repo.rollup_totals(
+            session, dim=dim, segments=month_segments(scope.date_from, scope.date_to), **kw
+        )
 
     def trends(
         self, grain_name: str, group: str, scope: Scope, top: int
@@ -163,19 +154,25 @@ class AnalysisService:
             )
         start = period_start(start, grain) if start else None
         with session_scope(self.sessions) as session:
-            rows = self.repo.rollup(
-                session,
-                dim=dim,
-                grain=grain,
-                date_from=start,
-                date_to=end,
-                keys=scope.keys,
-                cases_only=dim not in ("all", "heading", "commodity_type"),
+            keys = list(scope.keys) or [
+                key
+                for key, _ in self.repo.rollup_totals(
+                    session, dim=dim, segments=[(grain, start, end)], limit=top
+                )
+            ]
+            rows = (
+                self.repo.rollup(
+                    session,
+                    dim=dim,
+                    grain=grain,
+                    date_from=start,
+                    date_to=end,
+                    keys=keys,
+                    cases_only=dim not in ("all", "heading", "commodity_type"),
+                )
+                if keys
+                else []
             )
-        totals = self._sum(r for r in rows if r.unit == "")
-        keys = list(scope.keys) or [
-            k for k, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-        ]
         wanted = set(keys)
         points: dict[tuple[date, str], TrendPoint] = {}
         for row in rows:
@@ -198,11 +195,9 @@ class AnalysisService:
             raise InvalidArgument([FieldViolation("top", "must be between 1 and 100")])
         with session_scope(self.sessions) as session:
             if heading:
-                rows = self._month_rows(session, "route_heading", scope, key_like=f"{heading}|%")
+                best = self._totals(session, "route_heading", scope, key_like=f"{heading}|%", limit=top or 20)
             else:
-                rows = self._month_rows(session, "route", scope)
-        totals = self._sum(rows)
-        best = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[: top or 20]
+                best = self._totals(session, "route", scope, limit=top or 20)
         out = []
         for key, cases in best:
             dep, _, dst = key.rpartition("|")[2].partition(">")
@@ -211,8 +206,8 @@ class AnalysisService:
 
     def concealment(self, scope: Scope) -> list[tuple[str, str, int]]:
         with session_scope(self.sessions) as session:
-            totals = self._sum(self._month_rows(session, "mode_concealment", scope))
-        rows = [(*key.split("|", 1), cases) for key, cases in totals.items() if cases > 0]
+            totals = self._totals(session, "mode_concealment", scope)
+        rows = [(*key.split("|", 1), cases) for key, cases in totals]
         return sorted(rows, key=lambda r: (r[0], -r[2], r[1]))  # type: ignore[return-value]
 
     def profile(self, country: str, region: str, scope: Scope) -> dict[str, Any]:
@@ -226,9 +221,9 @@ class AnalysisService:
         who, prefix = (country, "country") if country else (region, "region")
         members = {country} if country else set(self.ref.countries_of_region(region))
         with session_scope(self.sessions) as session:
-            headings = self._sum(self._month_rows(session, f"{prefix}_heading", scope, key_like=f"{who}|%"))
-            modes = self._sum(self._month_rows(session, f"{prefix}_mode", scope, key_like=f"{who}|%"))
-            routes = self._sum(self._month_rows(session, "route", scope))
+            headings = self._totals(session, f"{prefix}_heading", scope, key_like=f"{who}|%")
+            modes = self._totals(session, f"{prefix}_mode", scope, key_like=f"{who}|%")
+            routes = self._totals(session, "route", scope, route_countries=sorted(members), limit=20)
             start = scope.date_from or add_months(datetime.now(UTC).date().replace(day=1), -23)
             monthly = self.repo.rollup(
                 session,
@@ -238,25 +233,19 @@ class AnalysisService:
                 date_to=scope.date_to,
                 keys=[who],
             )
-            totals = self._sum(self._month_rows(session, prefix, scope, keys=[who]))
+            totals = dict(self._totals(session, prefix, scope, keys=[who]))
 
-        def ranked(counts: dict[str, int]) -> list[tuple[str, int]]:
-            items = [(k.split("|", 1)[1], v) for k, v in counts.items() if v > 0]
-            return sorted(items, key=lambda kv: (-kv[1], kv[0]))
+        def ranked(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+            return [(k.split("|", 1)[1], v) for k, v in counts]
 
-        involved = []
-        for key, cases in routes.items():
-            dep, _, dst = key.partition(">")
-            if cases > 0 and (dep in members or dst in members):
-                involved.append((dep, dst, cases))
-        involved.sort(key=lambda r: (-r[2], r[0], r[1]))
+        involved = [(*key.split(">", 1), cases) for key, cases in routes]
         return {
             "country": country,
             "region": region,
             "cases": totals.get(who, 0),
             "headings": ranked(headings),
             "transport_modes": ranked(modes),
-            "routes": involved[:20],
+            "routes": involved,
             "monthly": [
                 TrendPoint(r.period, "", int(r.cases)) for r in sorted(monthly, key=lambda r: r.period)
             ],
@@ -284,21 +273,13 @@ class AnalysisService:
                     return None, []
                 current = latest
             first = add_months(current, -baseline)
-            rows = self.repo.rollup(
-                session, dim=["route", "commodity_type"], grain="m", date_from=first, date_to=current
-            )
-        series: dict[tuple[str, str], dict[date, int]] = defaultdict(dict)
-        for row in rows:
-            series[(row.dim, row.key)][row.period] = int(row.cases)
-        months = [add_months(first, i) for i in range(baseline)]
+            # Only keys busy enough in the assessed month come back, with their baseline's sums.
+            rows = self.repo.risk_candidates(session, current=current, first=first, min_cases=min_cases)
         found = []
-        for (dim, key), by_month in series.items():
-            cases = by_month.get(current, 0)
-            if cases < min_cases:
-                continue
-            values = [by_month.get(m, 0) for m in months]
-            mean = sum(values) / baseline
-            stddev = math.sqrt(sum((v - mean) ** 2 for v in values) / baseline)
+        for row in rows:
+            dim, key, cases = row.dim, row.key, int(row.cases)
+            mean = float(row.total) / baseline  # months without cases count as zero
+            stddev = math.sqrt(max(float(row.squares) / baseline - mean * mean, 0.0))
             score = (cases - mean) / max(stddev, 1.0)
             if score >= min_score:
                 kind = "route" if dim == "route" else "commodity_type"
@@ -315,13 +296,12 @@ class AnalysisService:
             raise InvalidArgument([FieldViolation("heading", f"unknown heading {heading!r}")])
         with session_scope(self.sessions) as session:
             if heading:
-                totals = self._sum(
-                    self._month_rows(session, "country_heading", scope, key_like=f"%|{heading}")
-                )
-                totals = {k.split("|", 1)[0]: v for k, v in totals.items()}
+                counts = [
+                    (k.split("|", 1)[0], v)
+                    for k, v in self._totals(session, "country_heading", scope, key_like=f"%|{heading}")
+                ]
             else:
-                totals = self._sum(self._month_rows(session, "country", scope))
-        counts = sorted(((k, v) for k, v in totals.items() if v > 0), key=lambda kv: (-kv[1], kv[0]))
+                counts = self._totals(session, "country", scope)
         features = []
         for code, cases in counts:
             country = self.ref.country(code)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,24 @@ class _LimitedStream:
         else:
             out, self._buffer = self._buffer[:n], self._buffer[n:]
         return out
+
+
+@dataclass
+class CheckedBatch:
+    size: int
+    valid: list[tuple[int, ValidSeizure]] = field(default_factory=list)
+    errors: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def _batches(rows: Iterator[tabular.ParsedRow], size: int) -> Iterator[list[tabular.ParsedRow]]:
+    batch: list[tabular.ParsedRow] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @dataclass
@@ -212,19 +231,21 @@ class ImportService:
             response.release_conn()
 
     def _process(self, job: Any, path: Path) -> None:
-        batch: list[tabular.ParsedRow] = []
+        """Read and validate batch n+1 while batch n is written: the database works on the other core."""
         errors_stored = 0
         batches = 0
-        for parsed in tabular.read_rows(path, job.format, job.layout):
-            batch.append(parsed)
-            if len(batch) >= BATCH_ROWS:
-                errors_stored = self._store_batch(job, batch, errors_stored)
-                batch = []
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer:
+            pending: Future[int] | None = None
+            for rows in _batches(tabular.read_rows(path, job.format, job.layout), BATCH_ROWS):
+                checked = self._check_batch(job, rows)
+                if pending is not None:
+                    errors_stored = pending.result()
                 batches += 1
-                if batches % FOLD_EVERY_BATCHES == 0:
-                    self.fold_rollups()
-        if batch:
-            self._store_batch(job, batch, errors_stored)
+                pending = writer.submit(
+                    self._write_batch, job, checked, errors_stored, fold=batches % FOLD_EVERY_BATCHES == 0
+                )
+            if pending is not None:
+                pending.result()
         self.fold_rollups()
 
     def fold_rollups(self) -> int:
@@ -232,39 +253,45 @@ class ImportService:
         with session_scope(self.cases.sessions) as session:
             return self.cases.repo.fold_rollups(session)
 
-    def _store_batch(self, job: Any, batch: list[tabular.ParsedRow], errors_stored: int) -> int:
-        """Validate and store one batch in one transaction: rows, rollups, hits, errors and progress together."""
-        repo = self.cases.repo
-        errors: list[tuple[int, str, str]] = []
-        valid: list[tuple[int, ValidSeizure]] = []
+    def _check_batch(self, job: Any, batch: list[tabular.ParsedRow]) -> CheckedBatch:
+        """Validate one batch (no database): the valid cases, and each refused row's reasons."""
+        checked = CheckedBatch(size=len(batch))
         seen: dict[str, int] = {}
         default_country = job.country if job.country != "--" else ""
         for parsed in batch:
             if parsed.errors or parsed.data is None:
-                errors += [(e.line, e.column, e.reason) for e in parsed.errors]
+                checked.errors += [(e.line, e.column, e.reason) for e in parsed.errors]
                 continue
             data = parsed.data
             country = str(data.get("country") or default_country).upper()
             if job.country != "--" and country != job.country:
-                errors.append((parsed.line, "country", f"you may import cases of {job.country} only"))
+                checked.errors.append((parsed.line, "country", f"you may import cases of {job.country} only"))
                 continue
             if not data.get("external_id"):
-                errors.append((parsed.line, "external_id", "required: it makes re-imports safe"))
+                checked.errors.append((parsed.line, "external_id", "required: it makes re-imports safe"))
                 continue
             try:
                 case = self.cases.validate(data, country=country)
             except InvalidArgument as exc:
-                errors += [
+                checked.errors += [
                     (parsed.line, tabular.column_for(job.layout, v.field), v.description)
                     for v in exc.violations
                 ]
                 continue
             key = f"{case.country}:{case.external_id}"
             if key in seen:
-                errors.append((parsed.line, "external_id", f"repeats the external id of line {seen[key]}"))
+                checked.errors.append(
+                    (parsed.line, "external_id", f"repeats the external id of line {seen[key]}")
+                )
                 continue
             seen[key] = parsed.line
-            valid.append((parsed.line, case))
+            checked.valid.append((parsed.line, case))
+        return checked
+
+    def _write_batch(self, job: Any, checked: CheckedBatch, errors_stored: int, *, fold: bool) -> int:
+        """Store one checked batch in one transaction: rows, history, queued rollups, hits, errors, progress."""
+        repo = self.cases.repo
+        errors, valid = checked.errors, checked.valid
         outcome = BatchOutcome(rejected=len({line for line, _, _ in errors}))
         now = datetime.now(UTC)
         status = Status.SUBMITTED if job.submit else Status.DRAFT
@@ -322,12 +349,15 @@ class ImportService:
             repo.add_to_import_counts(
                 session,
                 job.id,
-                rows_done=len(batch),
+                rows_done=checked.size,
                 rows_imported=outcome.imported,
                 rows_unchanged=outcome.unchanged,
                 rows_rejected=outcome.rejected,
             )
-        return errors_stored + min(room, len(errors))
+        stored = errors_stored + min(room, len(errors))
+        if fold:
+            self.fold_rollups()
+        return stored
 
     def _references(self, session: Session, cases: list[ValidSeizure]) -> list[str]:
         """Reference numbers for new cases, one block per country and year, all in one statement."""

@@ -255,27 +255,29 @@ class SeizureRepository:
         copy_rows(session, "rollup_pending", [{"seizure_id": i} for i in ids])
 
     def fold_rollups(self, session: Session) -> int:
-        """Fold every queued case into the rollups at once. The cases are locked first, so a concurrent
-        status change either waits for the fold or is waited for, and is counted exactly once."""
+        """Fold queued cases into the rollups. Each queued row is claimed by exactly one fold (SKIP LOCKED,
+        deleted as it is claimed); the cases are then locked, so a concurrent status change either waits for
+        the fold or is waited for, and every case is counted exactly once."""
         ids = [
             r.id
             for r in session.execute(
                 sa.text(
-                    "SELECT s.id FROM seizures s JOIN rollup_pending p ON p.seizure_id = s.id "
-                    "ORDER BY s.id FOR SHARE OF s"
+                    "WITH claimed AS (DELETE FROM rollup_pending WHERE seizure_id IN "
+                    "(SELECT seizure_id FROM rollup_pending FOR UPDATE SKIP LOCKED) RETURNING seizure_id) "
+                    "SELECT s.id FROM seizures s JOIN claimed c ON c.seizure_id = s.id ORDER BY s.id FOR SHARE OF s"
                 )
             )
         ]
-        session.execute(
-            sa.text("DELETE FROM rollup_pending WHERE seizure_id = ANY(CAST(:ids AS uuid[]))"), {"ids": ids}
-        )
-        # Queued cases deleted since (drafts) have nothing to fold.
-        session.execute(
-            sa.text(
-                "DELETE FROM rollup_pending p WHERE NOT EXISTS (SELECT 1 FROM seizures s WHERE s.id = p.seizure_id)"
-            )
-        )
         self.apply_rollups(session, ids, 1)
+        return len(ids)
+
+    def rebuild_rollups(self, session: Session, batch: int = 50_000) -> int:
+        """Recompute every rollup from the cases (after a restore or a change of the rollup definitions)."""
+        session.execute(sa.text("LOCK TABLE seizures IN SHARE MODE"))
+        session.execute(sa.text("TRUNCATE rollups, rollup_pending"))
+        ids = [r.id for r in session.execute(sa.text("SELECT id FROM seizures ORDER BY id"))]
+        for start in range(0, len(ids), batch):
+            self.apply_rollups(session, ids[start : start + batch], 1)
         return len(ids)
 
     # ---- search -------------------------------------------------------------------------------------------
@@ -456,6 +458,75 @@ class SeizureRepository:
                     "AND (cases <> 0 OR quantity <> 0)"
                 ),
                 params,
+            )
+        )
+
+    def rollup_totals(
+        self,
+        session: Session,
+        *,
+        dim: str,
+        segments: Sequence[tuple[str, date | None, date | None]],
+        keys: Sequence[str] = (),
+        key_like: str | None = None,
+        route_countries: Sequence[str] = (),
+        limit: int | None = None,
+    ) -> list[tuple[str, int]]:
+        """Cases per key summed over period segments (grain, first, last), largest first, counted in SQL.
+
+        route_countries keeps route keys ("DEP>DST", or "heading|DEP>DST") that leave from or arrive in one of
+        the countries."""
+        params: dict[str, Any] = {"dim": dim}
+        ors = []
+        for i, (grain, first, last) in enumerate(segments):
+            part = [f"grain = :g{i}"]
+            params[f"g{i}"] = grain
+            if first:
+                params[f"f{i}"] = first
+                part.append(f"period >= :f{i}")
+            if last:
+                params[f"t{i}"] = last
+                part.append(f"period <= :t{i}")
+            ors.append("(" + " AND ".join(part) + ")")
+        where = ["dim = :dim", "unit = ''", "(" + " OR ".join(ors) + ")"]
+        if keys:
+            params["keys"] = list(keys)
+            where.append("key = ANY(:keys)")
+        if key_like:
+            params["like"] = key_like
+            where.append("key LIKE :like")
+        if route_countries:
+            params["members"] = list(route_countries)
+            route = "split_part(key, '|', -1)"
+            where.append(
+                f"(split_part({route}, '>', 1) = ANY(:members) OR split_part({route}, '>', 2) = ANY(:members))"
+            )
+        sql = (
+            f"SELECT key, sum(cases)::bigint AS cases FROM rollups WHERE {' AND '.join(where)} "
+            "GROUP BY key HAVING sum(cases) > 0 ORDER BY cases DESC, key"
+        )
+        if limit:
+            params["limit"] = limit
+            sql += " LIMIT :limit"
+        return [(r.key, int(r.cases)) for r in session.execute(sa.text(sql), params)]
+
+    def risk_candidates(
+        self, session: Session, *, current: date, first: date, min_cases: int
+    ) -> list[sa.Row[Any]]:
+        """Routes and commodity types with at least min_cases in the month `current`, with the sum and sum of
+        squares of their monthly cases from `first` up to the month before."""
+        return list(
+            session.execute(
+                sa.text(
+                    "WITH cur AS (SELECT dim, key, cases FROM rollups WHERE dim IN ('route', 'commodity_type') "
+                    "AND grain = 'm' AND unit = '' AND period = :current AND cases >= :min) "
+                    "SELECT cur.dim, cur.key, cur.cases, coalesce(sum(r.cases), 0) AS total, "
+                    "coalesce(sum(r.cases::float8 * r.cases), 0) AS squares FROM cur "
+                    "LEFT JOIN rollups r ON r.dim = cur.dim AND r.grain = 'm' AND r.unit = '' AND r.key = cur.key "
+                    "AND r.period >= :first AND r.period < :current "
+                    "GROUP BY cur.dim, cur.key, cur.cases"
+                ),
+                {"current": current, "first": first, "min": min_cases},
             )
         )
 

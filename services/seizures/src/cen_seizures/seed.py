@@ -1,4 +1,4 @@
-"""Loads the deterministic demo cases (demo.py) into the database: `python -m cen_seizures seed --count N`."""
+"""Bulk commands: load the deterministic demo cases (`seed --count N`) and recompute the rollups (`rebuild-rollups`)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,18 @@ def seed_command(settings: Settings, argv: list[str]) -> None:
     finally:
         engine.dispose()
     print(json.dumps({"demo_cases_added": loaded, "demo_cases_wanted": args.count}))
+
+
+def rebuild_rollups_command(settings: Settings, argv: list[str]) -> None:
+    """`python -m cen_seizures rebuild-rollups`: recompute the analysis rollups from the cases."""
+    argparse.ArgumentParser(prog="python -m cen_seizures rebuild-rollups").parse_args(argv)
+    engine = create_engine(settings.database_url.get_secret_value(), pool_size=1)
+    try:
+        with session_scope(make_sessionmaker(engine)) as session:
+            cases = SeizureRepository().rebuild_rollups(session)
+    finally:
+        engine.dispose()
+    print(json.dumps({"rollups_rebuilt_from_cases": cases}))
 
 
 def seed(engine: sa.Engine, count: int, seed_value: int = 2026) -> int:
