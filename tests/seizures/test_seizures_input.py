@@ -72,7 +72,8 @@ def test_every_problem_is_reported_at_once(call: Seizures) -> None:
         ({"headings": ["sweets"]}, "filter.headings[0]"),
         ({"date_from": "2026-13-01"}, "filter.date_from"),
         ({"date_from": "2026-02-01", "date_to": "2026-01-01"}, "filter.date_to"),
-        ({"quantity_min": 10, "quantity_max": 1}, "filter.quantity_max"),
+        ({"quantity_min": 10, "quantity_max": 1, "quantity_unit": "kg"}, "filter.quantity_max"),
+        ({"quantity_min": 10}, "filter.quantity_unit"),
     ],
 )
 def test_bad_search_criteria(call: Seizures, criteria: dict[str, object], field: str) -> None:

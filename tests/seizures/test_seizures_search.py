@@ -38,24 +38,31 @@ def test_text_search_finds_a_fresh_case_by_narrative_and_conveyance(call: Seizur
 
 
 def test_filters_and_facets_agree(call: Seizures) -> None:
+    # Narrow enough to stay under the exact-count limit whether the database holds 20,000 or 1,000,000 cases.
     criteria = pb.SeizureFilter(
-        headings=["drugs"], countries=["NL"], date_from="2020-01-01", date_to="2025-12-31"
+        headings=["drugs"],
+        countries=["NL"],
+        transport_modes=["sea"],
+        date_from="2024-01-01",
+        date_to="2024-12-31",
     )
     result = call(
         "readonly", "SearchSeizures", pb.SearchSeizuresRequest(filter=criteria, page={"page_size": 100})
     )
     assert result.seizures, "the demo data has Dutch drug seizures"
     for s in result.seizures:
-        assert "drugs" in s.headings and s.country == "NL" and "2020-01-01" <= s.seizure_date <= "2025-12-31"
+        assert "drugs" in s.headings and s.country == "NL" and "2024-01-01" <= s.seizure_date <= "2024-12-31"
     assert not result.estimated
     facets = {f.field: {c.value: c.count for c in f.counts} for f in result.facets}
     assert facets["countries"] == {"NL": result.page.total_size}
     assert sum(facets["years"].values()) == result.page.total_size
-    assert set(facets["years"]) <= {str(y) for y in range(2020, 2026)}
+    assert set(facets["years"]) == {"2024"}
 
 
 def test_pages_are_stable_and_complete(call: Seizures) -> None:
-    criteria = pb.SeizureFilter(countries=["BE"], headings=["tobacco"])
+    criteria = pb.SeizureFilter(
+        countries=["BE"], headings=["tobacco"], date_from="2023-01-01", date_to="2023-12-31"
+    )
     seen: list[str] = []
     token = ""
     while True:

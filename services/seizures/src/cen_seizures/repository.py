@@ -17,8 +17,14 @@ from cen_seizures.domain import SeizureRecord, Status, ValidSeizure
 from cen_seizures.search import SearchFilter, Visibility, where_sql
 
 # Facets are counted exactly over at most this many matches; beyond it they come from a sample.
-EXACT_FACET_LIMIT = 20_000
-FACET_SAMPLE_ROWS = 20_000
+EXACT_FACET_LIMIT = 2_000
+FACET_SAMPLE_ROWS = 10_000
+# Below this many estimated matches, sorting the matches beats walking a sort index and filtering. Dates
+# spread evenly, so walking the date index finds matches fast unless they are very few; quantities cluster
+# by commodity (ivory grams at the bottom), so walking the quantity index rarely pays.
+FEW_MATCHES = {"date": 2_000, "quantity": 200_000}
+# Relevance ranks the most recent matches only, so that a common word stays fast at a million cases.
+RELEVANCE_CANDIDATES = 2_000
 FACET_FIELDS = {
     "countries": "country",
     "regions": "region",
@@ -29,12 +35,20 @@ FACET_FIELDS = {
 }
 FACET_ARRAYS = {"headings": "headings", "commodity_types": "commodity_types"}
 SORTS = {
-    # name: (ORDER BY, keyset columns, comparison for "after")
-    "date_desc": ("s.seizure_date DESC, s.id DESC", ("s.seizure_date", "s.id"), "<"),
-    "date_asc": ("s.seizure_date ASC, s.id ASC", ("s.seizure_date", "s.id"), ">"),
-    "quantity_desc": ("s.first_quantity DESC, s.id DESC", ("s.first_quantity", "s.id"), "<"),
-    "updated_desc": ("s.updated_at DESC, s.id DESC", ("s.updated_at", "s.id"), "<"),
+    # name: (sort column, descending, the same value written so that no index can serve it)
+    "date_desc": ("s.seizure_date", True, "s.seizure_date + 0"),
+    "date_asc": ("s.seizure_date", False, "s.seizure_date + 0"),
+    "quantity_desc": ("s.first_quantity", True, "s.first_quantity + 0"),
+    "updated_desc": ("s.updated_at", True, "s.updated_at + interval '0 s'"),
 }
+
+
+def _order(sort: str, *, few: bool) -> tuple[str, str, str]:
+    """(ORDER BY, keyset column, comparison for the rows after the cursor) of a sort."""
+    column, descending, unindexed = SORTS[sort]
+    direction = "DESC" if descending else "ASC"
+    key = unindexed if few else column
+    return f"{key} {direction}, s.id {direction}", column, "<" if descending else ">"
 
 
 def seizure_row(
@@ -292,7 +306,9 @@ class SeizureRepository:
         after: list[Any] | None,
         offset: int,
         limit: int,
+        few: bool = False,
     ) -> list[sa.Row[Any]]:
+        """A page of matches. `few`: the filter is selective, so sort the matches instead of walking an index."""
         params: dict[str, Any] = {"limit": limit}
         where = where_sql(f, params, vis)
         snippet = "''"
@@ -308,16 +324,19 @@ class SeizureRepository:
         )
         if sort == "relevance":
             params["offset"] = offset
+            params["candidates"] = RELEVANCE_CANDIDATES
+            recent, _, _ = _order("date_desc", few=few)
             sql = (
-                f"SELECT {columns}, {snippet} AS snippet FROM seizures s WHERE {where} "
+                f"SELECT {columns}, {snippet} AS snippet FROM "
+                f"(SELECT * FROM seizures s WHERE {where} ORDER BY {recent} LIMIT :candidates) s "
                 "ORDER BY ts_rank_cd(s.search_vector, websearch_to_tsquery('english', :q)) DESC, s.id DESC "
                 "LIMIT :limit OFFSET :offset"
             )
         else:
-            order, keys, op = SORTS[sort]
+            order, column, op = _order(sort, few=few)
             if after is not None:
                 params["k0"], params["k1"] = after
-                where += f" AND ({keys[0]}, {keys[1]}) {op} (:k0, :k1)"
+                where += f" AND ({column}, s.id) {op} (:k0, :k1)"
             sql = f"SELECT {columns}, {snippet} AS snippet FROM seizures s WHERE {where} ORDER BY {order} LIMIT :limit"
         return list(session.execute(sa.text(sql), params))
 
@@ -385,18 +404,18 @@ class SeizureRepository:
         self, session: Session, f: SearchFilter, vis: Visibility, sort: str, batch: int = 1000
     ) -> Iterator[sa.Row[Any]]:
         """Every matching case (full rows) in sort order, fetched in batches by keyset."""
-        order, keys, op = SORTS.get(sort, SORTS["date_desc"])
+        order, column, op = _order(sort if sort in SORTS else "date_desc", few=False)
         after: tuple[Any, Any] | None = None
         while True:
             params: dict[str, Any] = {"limit": batch}
             where = where_sql(f, params, vis)
             if after is not None:
                 params["k0"], params["k1"] = after
-                where += f" AND ({keys[0]}, {keys[1]}) {op} (:k0, :k1)"
+                where += f" AND ({column}, s.id) {op} (:k0, :k1)"
             rows = list(
                 session.execute(
                     sa.text(
-                        f"SELECT s.*, {keys[0]} AS _k0 FROM seizures s WHERE {where} ORDER BY {order} LIMIT :limit"
+                        f"SELECT s.*, {column} AS _k0 FROM seizures s WHERE {where} ORDER BY {order} LIMIT :limit"
                     ),
                     params,
                 )

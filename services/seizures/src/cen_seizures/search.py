@@ -171,6 +171,8 @@ def parse_filter(data: dict[str, Any] | None, ref: ReferenceData, prefix: str = 
         departure_country=single["departure_country"],
         destination_country=single["destination_country"],
     )
+    if (result.quantity_min is not None or result.quantity_max is not None) and not result.quantity_unit:
+        v.append(FieldViolation(f"{prefix}quantity_unit", "required with a quantity range (e.g. kg)"))
     if result.date_from and result.date_to and result.date_from > result.date_to:
         v.append(FieldViolation(f"{prefix}date_to", "must be on or after date_from"))
     if (
@@ -240,7 +242,8 @@ def where_sql(f: SearchFilter, params: dict[str, Any], visibility: Visibility, a
         if f.quantity_max is not None:
             params["f_qmax"] = f.quantity_max
             line.append("l.quantity <= :f_qmax")
-        parts.append(f"EXISTS (SELECT 1 FROM commodity_lines l WHERE {' AND '.join(line)})")
+        # A semi-join on the (unit, quantity) index, not a probe per candidate case.
+        parts.append(f"{a}.id IN (SELECT l.seizure_id FROM commodity_lines l WHERE {' AND '.join(line[1:])})")
     if f.conveyance_ids:
         params["f_conv"] = list(f.conveyance_ids)
         parts.append(f"{a}.conveyance_ids && CAST(:f_conv AS text[])")
