@@ -231,21 +231,31 @@ class ImportService:
             response.release_conn()
 
     def _process(self, job: Any, path: Path) -> None:
-        """Read and validate batch n+1 while batch n is written: the database works on the other core."""
+        """A pipeline of three: this thread reads and validates batch n+1 while the writer stores batch n and
+        the folder folds earlier batches into the rollups, each on its own database connection."""
         errors_stored = 0
         batches = 0
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer:
+        with (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer,
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-folder") as folder,
+        ):
             pending: Future[int] | None = None
+            folding: Future[int] | None = None
             for rows in _batches(tabular.read_rows(path, job.format, job.layout), BATCH_ROWS):
                 checked = self._check_batch(job, rows)
                 if pending is not None:
                     errors_stored = pending.result()
                 batches += 1
-                pending = writer.submit(
-                    self._write_batch, job, checked, errors_stored, fold=batches % FOLD_EVERY_BATCHES == 0
-                )
+                if batches % FOLD_EVERY_BATCHES == 0 and (folding is None or folding.done()):
+                    if folding is not None:
+                        folding.result()  # surface a failed fold
+                    folding = folder.submit(self.fold_rollups)
+                pending = writer.submit(self._write_batch, job, checked, errors_stored)
             if pending is not None:
                 pending.result()
+            if folding is not None:
+                folding.result()
+        # Whatever is still queued is folded before the job reports done.
         self.fold_rollups()
 
     def fold_rollups(self) -> int:
@@ -288,7 +298,7 @@ class ImportService:
             checked.valid.append((parsed.line, case))
         return checked
 
-    def _write_batch(self, job: Any, checked: CheckedBatch, errors_stored: int, *, fold: bool) -> int:
+    def _write_batch(self, job: Any, checked: CheckedBatch, errors_stored: int) -> int:
         """Store one checked batch in one transaction: rows, history, queued rollups, hits, errors, progress."""
         repo = self.cases.repo
         errors, valid = checked.errors, checked.valid
@@ -354,10 +364,7 @@ class ImportService:
                 rows_unchanged=outcome.unchanged,
                 rows_rejected=outcome.rejected,
             )
-        stored = errors_stored + min(room, len(errors))
-        if fold:
-            self.fold_rollups()
-        return stored
+        return errors_stored + min(room, len(errors))
 
     def _references(self, session: Session, cases: list[ValidSeizure]) -> list[str]:
         """Reference numbers for new cases, one block per country and year, all in one statement."""
