@@ -349,7 +349,7 @@ def main() -> None:
             max(v["p95_ms"] for v in result["analysis"].values()) < TARGETS["analysis_p95_ms"]
         )
     result["met"] = met
-    print(json.dumps(result, indent=1))
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -57,9 +57,9 @@ def test_wrk_result_line_is_parsed() -> None:
     assert 'wrk.headers["Authorization"] = "Bearer tok"' in lua
 
 
-def run_bench(name: str, **env: str) -> dict[str, object]:
+def run_bench(name: str, *args: str, **env: str) -> dict[str, object]:
     out = subprocess.run(
-        [sys.executable, str(BENCH / f"{name}.py")],
+        [sys.executable, str(BENCH / f"{name}.py"), *args],
         env={**os.environ, **env},
         capture_output=True,
         text=True,
@@ -90,3 +90,19 @@ def test_gateway_bench_prints_its_figures() -> None:
     assert result["errors"] == {"non_2xx_3xx": 0, "connect": 0, "read": 0, "write": 0, "timeout": 0}
     assert isinstance(result["requests"], int) and result["requests"] > 0
     assert result["target"] == {"req_per_s": 800, "p99_ms": 50}
+
+
+@pytest.mark.integration
+def test_seizures_bench_prints_its_figures() -> None:
+    """A short run of the CEN database benchmark on whatever data the stack holds (no scaling)."""
+    result = run_bench(
+        "seizures", "--phases", "search,analysis,import", "--rounds", "1", "--import-rows", "300"
+    )
+    assert result["bench"] == "seizures"
+    search = result["search"]
+    assert isinstance(search, dict) and search["gateway"]["p95_ms"] > 0
+    analysis = result["analysis"]
+    assert isinstance(analysis, dict) and "risk_indicators" in analysis
+    imported = result["import_simplified"]
+    assert isinstance(imported, dict) and imported["imported"] == 300 and imported["rejected"] == 0
+    assert set(result["met"]) >= {"search_p95_ms", "analysis_p95_ms", "import_long_rows_per_s"}
