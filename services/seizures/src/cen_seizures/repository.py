@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -108,24 +108,8 @@ def line_rows(sid: uuid.UUID, valid: ValidSeizure) -> list[dict[str, Any]]:
 
 def _record(row: sa.Row[Any]) -> SeizureRecord:
     m = row._mapping
-    return SeizureRecord(
-        id=m["id"],
-        reference=m["reference"],
-        status=Status(m["status"]),
-        country=m["country"],
-        region=m["region"],
-        rilo=m["rilo"],
-        content=m["content"],
-        version=m["version"],
-        return_reason=m["return_reason"],
-        created_by=m["created_by"],
-        created_at=m["created_at"],
-        updated_by=m["updated_by"],
-        updated_at=m["updated_at"],
-        submitted_at=m["submitted_at"],
-        validated_at=m["validated_at"],
-        validated_by=m["validated_by"],
-    )
+    values = {f.name: m[f.name] for f in fields(SeizureRecord) if f.name in m}
+    return SeizureRecord(**{**values, "status": Status(m["status"])})
 
 
 class SeizureRepository:

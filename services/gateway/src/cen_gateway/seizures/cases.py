@@ -18,6 +18,7 @@ from cen_gateway.seizures.web import (
     ServiceError,
     blueprint,
     call,
+    call_or_message,
     caller,
     friendly_message,
     html_response,
@@ -73,17 +74,12 @@ def case(seizure_id: str) -> Any:
     who = caller()
     ref = reference()
     seizure = call("GetSeizure", seizures_pb2.GetSeizureRequest(id=seizure_id))
-    history, history_error, pager = None, "", None
-    try:
-        history = call(
-            "ListSeizureHistory",
-            seizures_pb2.ListSeizureHistoryRequest(id=seizure_id, page=page_request("h", HISTORY_PAGE_SIZE)),
-        )
-    except ServiceError as exc:
-        if exc.code == grpc.StatusCode.UNAUTHENTICATED:
-            raise
-        history_error = str(friendly_message(exc))
-    else:
+    pager = None
+    history, history_error = call_or_message(
+        "ListSeizureHistory",
+        seizures_pb2.ListSeizureHistoryRequest(id=seizure_id, page=page_request("h", HISTORY_PAGE_SIZE)),
+    )
+    if history is not None:
         pager = Pager.from_request(
             request.path, [], history.page.next_page_token, history.page.total_size, "h"
         )

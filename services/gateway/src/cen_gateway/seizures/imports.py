@@ -18,6 +18,7 @@ from cen_gateway.seizures.web import (
     ServiceError,
     blueprint,
     call,
+    call_or_message,
     caller,
     friendly_message,
     html_response,
@@ -132,15 +133,12 @@ def import_progress(job_id: str) -> Any:
 
 
 def _errors_context(job_id: str) -> dict[str, Any]:
-    try:
-        found = call(
-            "ListImportErrors",
-            seizures_pb2.ListImportErrorsRequest(id=job_id, page=page_request("e", ERRORS_PAGE_SIZE)),
-        )
-    except ServiceError as exc:
-        if exc.code == grpc.StatusCode.UNAUTHENTICATED:
-            raise
-        return {"import_errors": [], "errors_pager": None, "errors_message": str(friendly_message(exc))}
+    found, message = call_or_message(
+        "ListImportErrors",
+        seizures_pb2.ListImportErrorsRequest(id=job_id, page=page_request("e", ERRORS_PAGE_SIZE)),
+    )
+    if found is None:
+        return {"import_errors": [], "errors_pager": None, "errors_message": message}
     path = url_for("seizures.import_errors", job_id=job_id)
     pager = Pager.from_request(path, [], found.page.next_page_token, found.page.total_size, "e")
     return {"import_errors": found.errors, "errors_pager": pager, "errors_message": "", "job_id": job_id}

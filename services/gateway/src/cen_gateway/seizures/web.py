@@ -149,6 +149,17 @@ def call(method: str, message: Any, *, timeout: float | None = None) -> Any:
         raise ServiceError(from_rpc_error(exc)) from None
 
 
+def call_or_message(method: str, message: Any) -> tuple[Any, str]:
+    """For parts of a page that show their own refusal: (reply, "") or (None, the friendly message).
+    An expired session still raises, so that it leads to a new login."""
+    try:
+        return call(method, message), ""
+    except ServiceError as exc:
+        if exc.code == grpc.StatusCode.UNAUTHENTICATED:
+            raise
+        return None, str(friendly_message(exc))
+
+
 def friendly_message(error: ServiceError) -> Any:
     """What a user is told about a refusal, in their language; the service's own words where they help."""
     code = error.code
