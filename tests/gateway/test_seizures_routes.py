@@ -407,3 +407,33 @@ def test_running_gateway_template_and_a_new_import_job(token_for: Callable[[str]
     assert resp.status_code == 202, resp.text
     job = requests.get(f"{GATEWAY}{resp.headers['Location']}", headers=headers, timeout=20).json()
     assert job["filename"] == name
+
+
+@pytest.mark.integration
+def test_country_counts_as_geojson_file(token_for: Callable[[str], str]) -> None:
+    resp = requests.get(
+        f"{GATEWAY}/api/v1/seizures/export/country-counts.geojson",
+        params={"heading": "drugs", "scope.date_from": "2024-01-01"},
+        headers={"Authorization": f"Bearer {token_for('readonly')}"},
+        timeout=30,
+    )
+    assert resp.status_code == 200, resp.text
+    assert resp.headers["Content-Type"].startswith("application/geo+json")
+    assert "attachment" in resp.headers["Content-Disposition"]
+    collection = resp.json()
+    assert collection["type"] == "FeatureCollection" and collection["features"]
+    feature = collection["features"][0]
+    assert feature["geometry"]["type"] == "Point" and feature["properties"]["cases"] > 0
+    bad = requests.get(
+        f"{GATEWAY}/api/v1/seizures/export/country-counts.geojson",
+        params={"heading": "sweets"},
+        headers={"Authorization": f"Bearer {token_for('readonly')}"},
+        timeout=30,
+    )
+    assert bad.status_code == 400 and bad.headers["Content-Type"].startswith("application/problem+json")
+    refused = requests.get(
+        f"{GATEWAY}/api/v1/seizures/export/country-counts.geojson",
+        headers={"Authorization": f"Bearer {token_for('limited')}"},
+        timeout=30,
+    )
+    assert refused.status_code == 403

@@ -1,7 +1,8 @@
 """REST routes of the seizures RPCs that stream or carry files, which have no google.api.http annotation.
 
 POST /api/v1/seizures/imports streams the upload to UploadImport, GET /api/v1/seizures/templates/… returns
-GetImportTemplate's file, GET|POST /api/v1/seizures/export relays ExportSeizures' stream as it arrives.
+GetImportTemplate's file, GET|POST /api/v1/seizures/export relays ExportSeizures' stream as it arrives,
+GET /api/v1/seizures/export/country-counts.geojson serves GetCountryCounts' GeoJSON as a file.
 Errors are problem+json like the transcoded routes; the caller's token is forwarded the same way.
 """
 
@@ -43,6 +44,7 @@ UPLOAD_ENDPOINT = "rest:POST:" + SERVICE + "UploadImport"
 TEMPLATE_ENDPOINT = "rest:GET:" + SERVICE + "GetImportTemplate"
 EXPORT_GET_ENDPOINT = "rest:GET:" + SERVICE + "ExportSeizures"
 EXPORT_POST_ENDPOINT = "rest:POST:" + SERVICE + "ExportSeizures"
+GEOJSON_ENDPOINT = "rest:GET:" + SERVICE + "GetCountryCounts.geojson"
 MODULE = "seizures"
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX_MEDIA_TYPE, "jsonl": "application/x-ndjson"}
@@ -58,6 +60,12 @@ def register(app: Flask) -> None:
     )
     app.add_url_rule("/api/v1/seizures/export", EXPORT_GET_ENDPOINT, export, methods=["GET"])
     app.add_url_rule("/api/v1/seizures/export", EXPORT_POST_ENDPOINT, export, methods=["POST"])
+    app.add_url_rule(
+        "/api/v1/seizures/export/country-counts.geojson",
+        GEOJSON_ENDPOINT,
+        country_counts_geojson,
+        methods=["GET"],
+    )
 
 
 def seizures_stub() -> SeizureServiceStub:
@@ -149,6 +157,32 @@ def import_template(layout: str, extension: str) -> Response:
         status=200,
         content_type=chunk.content_type or MEDIA_TYPES[extension],
         headers={"Content-Disposition": attachment(filename)},
+    )
+
+
+# ---- per-country counts as GeoJSON ----------------------------------------------------------------------------
+
+
+def country_counts_geojson() -> Response:
+    """GetCountryCounts' FeatureCollection as a file GIS tools open directly (scope.* and heading as query)."""
+    try:
+        message = message_from_query(seizures_pb2.GetCountryCountsRequest, request.args)
+    except InvalidArgument as exc:
+        return problem(400, "invalid query parameters", errors=exc.violations)
+    authorization = api.caller_authorization()
+    try:
+        counts = seizures_stub().GetCountryCounts(
+            message,
+            timeout=gateway().settings.grpc_timeout_seconds,
+            metadata=api.call_metadata(authorization),
+        )
+    except grpc.RpcError as exc:
+        return api.rpc_problem(exc, MODULE, presented_credentials=bool(authorization))
+    return Response(
+        counts.geojson,
+        status=200,
+        content_type="application/geo+json",
+        headers={"Content-Disposition": attachment("cen-seizures-by-country.geojson")},
     )
 
 
