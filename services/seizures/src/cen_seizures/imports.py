@@ -41,7 +41,8 @@ class _LimitedStream:
 
     def __init__(self, chunks: Iterator[bytes], limit: int) -> None:
         self._chunks = chunks
-        self._buffer = b""
+        # A bytearray grows in place: the object store reads parts of several MiB from 256 KiB chunks.
+        self._buffer = bytearray()
         self.size = 0
         self._limit = limit
 
@@ -56,10 +57,9 @@ class _LimitedStream:
                     [FieldViolation("chunk", f"the file is larger than {self._limit // 2**20} MiB")]
                 )
             self._buffer += chunk
-        if n < 0:
-            out, self._buffer = self._buffer, b""
-        else:
-            out, self._buffer = self._buffer[:n], self._buffer[n:]
+        size = len(self._buffer) if n < 0 else min(n, len(self._buffer))
+        out = bytes(self._buffer[:size])
+        del self._buffer[:size]
         return out
 
 
