@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import grpc
 import pytest
 import sqlalchemy
 from cen.seizures.v1 import seizures_pb2 as pb
 
-from tests.seizures.conftest import Seizures, simplified
+from tests.seizures.conftest import Seizures, rpc_error, simplified
 
 pytestmark = pytest.mark.integration
 
@@ -150,3 +151,21 @@ def test_profile_of_a_country(call: Seizures) -> None:
     assert profile.cases > 0 and profile.headings and profile.transport_modes
     assert sum(h.cases for h in profile.headings) >= profile.cases
     assert all("NL" in (r.departure_country, r.destination_country) for r in profile.routes)
+
+
+@pytest.mark.parametrize(
+    ("method", "request_"),
+    [
+        ("GetTrends", pb.GetTrendsRequest(scope=pb.AnalysisScope(date_from="9999-03-01"))),
+        ("GetTopRoutes", pb.GetTopRoutesRequest(scope=pb.AnalysisScope(date_to="9999-03-01"))),
+        ("GetRiskIndicators", pb.GetRiskIndicatorsRequest(month="9999-12")),
+        ("GetRiskIndicators", pb.GetRiskIndicatorsRequest(month="2026-13")),
+        ("GetProfile", pb.GetProfileRequest(country="NL", region="EUR")),
+    ],
+)
+def test_out_of_range_analysis_requests_are_field_errors(
+    call: Seizures, method: str, request_: object
+) -> None:
+    # Period arithmetic on dates near year 9999 used to escape as an internal error.
+    err = rpc_error(lambda: call("readonly", method, request_))
+    assert err.code() is grpc.StatusCode.INVALID_ARGUMENT

@@ -57,13 +57,20 @@ class Indicator:
     ratio: float
 
 
+# Period arithmetic (next year, month edges) must stay inside what dates can hold.
+EARLIEST, LATEST = date(1950, 1, 1), date(2100, 12, 31)
+
+
 def _date(value: str, path: str) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise InvalidArgument([FieldViolation(path, "must be a date written YYYY-MM-DD")]) from None
+    if not EARLIEST <= parsed <= LATEST:
+        raise InvalidArgument([FieldViolation(path, f"must be between {EARLIEST} and {LATEST}")])
+    return parsed
 
 
 def parse_scope(data: dict[str, Any] | None, prefix: str = "scope.") -> Scope:
@@ -267,6 +274,10 @@ class AnalysisService:
                     current = date.fromisoformat(f"{month}-01")
                 except ValueError:
                     raise InvalidArgument([FieldViolation("month", "must be written YYYY-MM")]) from None
+                if not EARLIEST <= current <= LATEST:
+                    raise InvalidArgument(
+                        [FieldViolation("month", f"must be between {EARLIEST:%Y-%m} and {LATEST:%Y-%m}")]
+                    )
             else:
                 latest = self.repo.latest_period(session)
                 if latest is None:
