@@ -438,22 +438,15 @@ class SeizureRepository:
         cases_only: bool = True,
     ) -> list[sa.Row[Any]]:
         """Rollup rows of one or more dimensions at one grain; periods that start within the range."""
-        params: dict[str, Any] = {"dims": [dim] if isinstance(dim, str) else list(dim), "grain": grain}
-        where = ["dim = ANY(:dims)", "grain = :grain"]
-        if cases_only:
-            where.append("unit = ''")
-        if date_from:
-            params["from"] = date_from
-            where.append("period >= :from")
-        if date_to:
-            params["to"] = date_to
-            where.append("period <= :to")
-        if keys:
-            params["keys"] = list(keys)
-            where.append("key = ANY(:keys)")
-        if key_like:
-            params["like"] = key_like
-            where.append("key LIKE :like")
+        params: dict[str, Any] = {}
+        where = _rollup_where(
+            params,
+            dims=[dim] if isinstance(dim, str) else list(dim),
+            segments=[(grain, date_from, date_to)],
+            keys=keys,
+            key_like=key_like,
+            cases_only=cases_only,
+        )
         return list(
             session.execute(
                 sa.text(
@@ -479,25 +472,10 @@ class SeizureRepository:
 
         route_countries keeps route keys ("DEP>DST", or "heading|DEP>DST") that leave from or arrive in one of
         the countries."""
-        params: dict[str, Any] = {"dim": dim}
-        ors = []
-        for i, (grain, first, last) in enumerate(segments):
-            part = [f"grain = :g{i}"]
-            params[f"g{i}"] = grain
-            if first:
-                params[f"f{i}"] = first
-                part.append(f"period >= :f{i}")
-            if last:
-                params[f"t{i}"] = last
-                part.append(f"period <= :t{i}")
-            ors.append("(" + " AND ".join(part) + ")")
-        where = ["dim = :dim", "unit = ''", "(" + " OR ".join(ors) + ")"]
-        if keys:
-            params["keys"] = list(keys)
-            where.append("key = ANY(:keys)")
-        if key_like:
-            params["like"] = key_like
-            where.append("key LIKE :like")
+        params: dict[str, Any] = {}
+        where = _rollup_where(
+            params, dims=[dim], segments=segments, keys=keys, key_like=key_like, cases_only=True
+        )
         if route_countries:
             params["members"] = list(route_countries)
             route = "split_part(key, '|', -1)"
@@ -686,6 +664,40 @@ class SeizureRepository:
         if after:
             query = query.where(sa.tuple_(cols.line, cols.seq) > (int(after[0]), int(after[1])))
         return list(session.execute(query.order_by(cols.line, cols.seq).limit(limit)))
+
+
+def _rollup_where(
+    params: dict[str, Any],
+    *,
+    dims: Sequence[str],
+    segments: Sequence[tuple[str, date | None, date | None]],
+    keys: Sequence[str],
+    key_like: str | None,
+    cases_only: bool,
+) -> list[str]:
+    """Conditions on the rollups table: dimensions, any of the period segments (grain, first, last), keys."""
+    params["dims"] = list(dims)
+    ors = []
+    for i, (grain, first, last) in enumerate(segments):
+        params[f"g{i}"] = grain
+        part = [f"grain = :g{i}"]
+        if first:
+            params[f"f{i}"] = first
+            part.append(f"period >= :f{i}")
+        if last:
+            params[f"t{i}"] = last
+            part.append(f"period <= :t{i}")
+        ors.append("(" + " AND ".join(part) + ")")
+    where = ["dim = ANY(:dims)", "(" + " OR ".join(ors) + ")"]
+    if cases_only:
+        where.append("unit = ''")
+    if keys:
+        params["keys"] = list(keys)
+        where.append("key = ANY(:keys)")
+    if key_like:
+        params["like"] = key_like
+        where.append("key LIKE :like")
+    return where
 
 
 def _copy_value(value: Any) -> Any:
