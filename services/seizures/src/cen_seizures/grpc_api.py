@@ -25,7 +25,6 @@ from cen_core.objectstore import ObjectStore
 from google.protobuf import json_format
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from cen_seizures import tabular
 from cen_seizures.analysis import AnalysisService, TrendPoint, parse_scope
 from cen_seizures.domain import SeizureRecord
 from cen_seizures.imports import ImportService
@@ -330,21 +329,12 @@ class SeizureServicer(seizures_pb2_grpc.SeizureServiceServicer):
                 [FieldViolation("format", "must be FILE_FORMAT_CSV, FILE_FORMAT_XLSX or FILE_FORMAT_JSONL")]
             )
         sort = SORTS.get(request.sort, "date_desc")
-        principal = current_principal()
         filter_data = _dict(request.filter) if request.HasField("filter") else {}
-        # Checked before the first byte, so that bad criteria get a clean error instead of a broken file.
-        self.cases.parse_filter(filter_data)
-        rows = (
-            tabular.seizure_to_export_row(s) for s in self.cases.export_rows(principal, filter_data, sort)
-        )
+        filename, content_type, chunks = self.cases.export(current_principal(), filter_data, sort, fmt)
         first = True
-        for data in tabular.export_chunks(rows, fmt):
+        for data in chunks:
             if first:
-                yield pb.FileChunk(
-                    filename=f"cen-seizures.{tabular.FILE_EXTENSIONS[fmt]}",
-                    content_type=tabular.CONTENT_TYPES[fmt],
-                    data=data,
-                )
+                yield pb.FileChunk(filename=filename, content_type=content_type, data=data)
                 first = False
             else:
                 yield pb.FileChunk(data=data)
@@ -528,7 +518,7 @@ class SeizureServicer(seizures_pb2_grpc.SeizureServiceServicer):
             violations.append(FieldViolation("format", "must be FILE_FORMAT_CSV or FILE_FORMAT_XLSX"))
         if violations:
             raise InvalidArgument(violations)
-        filename, content_type, data = tabular.template_bytes(layout, fmt)  # type: ignore[arg-type]
+        filename, content_type, data = self.imports.template(layout, fmt)  # type: ignore[arg-type]
         return pb.FileChunk(filename=filename, content_type=content_type, data=data)
 
 

@@ -184,6 +184,11 @@ class ImportService:
             rows = self.cases.repo.import_errors_of(session, job.id, after, limit + 1)
         return keyset_page(rows, limit, "import_errors", lambda r: [r.line, r.seq])
 
+    @staticmethod
+    def template(layout: str, fmt: str) -> tuple[str, str, bytes]:
+        """An empty import file of the layout (csv or xlsx): file name, media type, bytes."""
+        return tabular.template_bytes(layout, fmt)
+
     # ---- worker side --------------------------------------------------------------------------------------------
 
     def run(self, jid: uuid.UUID) -> None:

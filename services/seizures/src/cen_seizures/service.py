@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -23,6 +23,7 @@ from cen_core.paging import decode_keyset, decode_offset, encode_keyset, encode_
 from cen_core.text import clean_text
 from sqlalchemy.orm import Session, sessionmaker
 
+from cen_seizures import tabular
 from cen_seizures.domain import (
     EDITABLE,
     PUBLISHED,
@@ -376,6 +377,16 @@ class SeizureService:
                     sort, [value.isoformat() if hasattr(value, "isoformat") else value, str(last["id"])]
                 )
         return SearchResult(rows[:limit], next_token, total, estimate, facets)
+
+    def export(
+        self, principal: Principal, filter_data: dict[str, Any] | None, sort: str, fmt: str
+    ) -> tuple[str, str, Iterator[bytes]]:
+        """File name, media type and the streamed file (csv, xlsx, jsonl) of every matching case."""
+        # Checked now, before the first byte, so that bad criteria get a clean error instead of a broken file.
+        self.parse_filter(filter_data)
+        rows = (tabular.seizure_to_export_row(s) for s in self.export_rows(principal, filter_data, sort))
+        filename = f"cen-seizures.{tabular.FILE_EXTENSIONS[fmt]}"
+        return filename, tabular.CONTENT_TYPES[fmt], tabular.export_chunks(rows, fmt)
 
     def export_rows(
         self, principal: Principal, filter_data: dict[str, Any] | None, sort: str
