@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from cen_seizures.analysis import AnalysisService, TrendPoint, parse_scope
 from cen_seizures.domain import SeizureRecord
 from cen_seizures.imports import ImportService
 from cen_seizures.policy import POLICIES, SEIZURES_POLICY
-from cen_seizures.reference import ReferenceData, load_reference
+from cen_seizures.reference import TERM_LISTS, ReferenceData, load_reference
 from cen_seizures.service import SeizureService
 from cen_seizures.settings import Settings
 
@@ -113,57 +114,23 @@ def seizure_message(record: SeizureRecord) -> pb.Seizure:
 
 
 def reference_message(ref: ReferenceData) -> pb.ReferenceData:
-    def terms(items: Any) -> list[pb.Term]:
-        return [pb.Term(code=t.code, name=t.name) for t in items]
+    """The reference dataclasses carry the proto's field names: each list converts field by field."""
 
+    def each(cls: Any, items: Any) -> list[Any]:
+        return [cls(**dataclasses.asdict(item)) for item in items]
+
+    lists = {name: each(pb.Term, getattr(ref, name)) for name in TERM_LISTS}
     return pb.ReferenceData(
         version=ref.version,
         headings=[
-            pb.Heading(
-                code=h.code,
-                name=h.name,
-                commodity_types=[
-                    pb.CommodityType(
-                        code=c.code,
-                        name=c.name,
-                        heading=c.heading,
-                        default_unit=c.default_unit,
-                        hs_code=c.hs_code,
-                    )
-                    for c in h.commodity_types
-                ],
-            )
+            pb.Heading(code=h.code, name=h.name, commodity_types=each(pb.CommodityType, h.commodity_types))
             for h in ref.headings
         ],
-        regions=[pb.Region(code=r.code, name=r.name) for r in ref.regions],
-        rilos=[
-            pb.Rilo(code=r.code, name=r.name, city=r.city, country=r.country, region=r.region)
-            for r in ref.rilos
-        ],
-        countries=[
-            pb.Country(
-                code=c.code,
-                name=c.name,
-                wco_member=c.wco_member,
-                region=c.region,
-                rilo=c.rilo,
-                lat=c.lat,
-                lon=c.lon,
-            )
-            for c in ref.countries
-        ],
-        transport_modes=terms(ref.transport_modes),
-        detection_methods=terms(ref.detection_methods),
-        concealment_methods=terms(ref.concealment_methods),
-        units=[pb.Unit(code=u.code, name=u.name, max_quantity=u.max_quantity) for u in ref.units],
-        place_types=terms(ref.place_types),
-        customs_procedures=terms(ref.customs_procedures),
-        directions=terms(ref.directions),
-        genders=terms(ref.genders),
-        age_bands=terms(ref.age_bands),
-        offender_roles=terms(ref.offender_roles),
-        cites_appendices=terms(ref.cites_appendices),
-        currencies=terms(ref.currencies),
+        regions=each(pb.Region, ref.regions),
+        rilos=each(pb.Rilo, ref.rilos),
+        countries=each(pb.Country, ref.countries),
+        units=each(pb.Unit, ref.units),
+        **lists,
     )
 
 
