@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 from typing import Any
 
+from cen_seizures.domain import container_check_sum, imo_check_digit
 from cen_seizures.reference import ReferenceData, load_reference
 
 DEMO_EXTERNAL_ID_PREFIX = "DEMO-"
@@ -1244,26 +1245,17 @@ def _builder(seed: int, start: date, end: date) -> _CaseBuilder:
 
 def imo_number(rng: random.Random) -> str:
     """A 7-digit IMO ship number with a valid check digit (first six digits weighted 7..2, modulo 10)."""
-    digits = [_choice(rng, (9, 9, 9, 8, 7)), *(rng.randrange(10) for _ in range(5))]
-    check = sum(d * w for d, w in zip(digits, range(7, 1, -1), strict=True)) % 10
-    return "".join(map(str, digits)) + str(check)
-
-
-def _iso6346_value(char: str) -> int:
-    if char.isdigit():
-        return int(char)
-    value = ord(char) - ord("A") + 10
-    return value + (value - 1) // 10  # letter values skip the multiples of 11
+    first_six = "".join(map(str, [_choice(rng, (9, 9, 9, 8, 7)), *(rng.randrange(10) for _ in range(5))]))
+    return first_six + str(imo_check_digit(first_six))
 
 
 def container_number(rng: random.Random, owner: str) -> str:
     """An ISO 6346 container number of `owner` (4 letters) with its check digit."""
-    owner_sum = sum(_iso6346_value(c) * 2**i for i, c in enumerate(owner))
     while True:
         serial = f"{int(rng.random() * 1_000_000):06d}"
-        total = owner_sum + sum(int(d) * 2**i for i, d in enumerate(serial, start=4))
-        if total % 11 != 10:  # owners do not issue serials whose check digit would be ambiguous
-            return f"{owner}{serial}{total % 11}"
+        check = container_check_sum(owner + serial)
+        if check != 10:  # owners do not issue serials whose check digit would be ambiguous
+            return f"{owner}{serial}{check}"
 
 
 def s10_number(rng: random.Random, service: str, country: str) -> str:

@@ -66,24 +66,30 @@ _EXTERNAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$")
 _PICTURE_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 
 
+def imo_check_digit(first_six: str) -> int:
+    """IMO ship numbers: the sum of the first six digits weighted 7..2, modulo 10."""
+    return sum(int(d) * w for d, w in zip(first_six, range(7, 1, -1), strict=True)) % 10
+
+
 def imo_check_ok(imo: str) -> bool:
-    """IMO ship numbers: the 7th digit is the sum of the first six times 7..2, modulo 10."""
-    digits = [int(c) for c in imo]
-    return sum(d * w for d, w in zip(digits[:6], range(7, 1, -1), strict=True)) % 10 == digits[6]
+    return imo_check_digit(imo[:6]) == int(imo[6])
 
 
-def container_check_ok(number: str) -> bool:
-    """ISO 6346: letters map to 10..38 skipping multiples of 11; weights 2**i; check digit mod 11 mod 10."""
-    values: list[int] = []
-    for char in number[:10]:
+def container_check_sum(first_ten: str) -> int:
+    """ISO 6346: letters map to 10..38 skipping multiples of 11, weights 2**i, modulo 11 (10 stands for 0)."""
+    total = 0
+    for i, char in enumerate(first_ten):
         if char.isdigit():
-            values.append(int(char))
+            value = int(char)
         else:
             value = ord(char) - ord("A") + 10
             value += (value - 1) // 10  # skip 11, 22, 33
-            values.append(value)
-    total = sum(v * (2**i) for i, v in enumerate(values))
-    return total % 11 % 10 == int(number[10])
+        total += value * 2**i
+    return total % 11
+
+
+def container_check_ok(number: str) -> bool:
+    return container_check_sum(number[:10]) % 10 == int(number[10])
 
 
 @dataclass(frozen=True)

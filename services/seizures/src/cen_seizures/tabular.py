@@ -519,12 +519,8 @@ def column_for(layout: str, field_path: str) -> str:
 # ---- writing -------------------------------------------------------------------------------------------------
 
 
-def neutralise(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
-    return _safe_text(value) if isinstance(value, str) else value
-
-
 def _safe_text(text: str) -> str:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
