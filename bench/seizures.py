@@ -4,7 +4,9 @@ Runs against the local stack (`make up` first). It grows the stack's own seizure
 cases with the deterministic generator (only the missing ones are added, so a second run starts at once),
 then measures:
 - import: a CSV of --import-rows new cases uploaded over gRPC as wco-admin, until the job is done; rows/s
-  end to end (upload, queue, worker) and the peak resident memory of the seizures worker processes;
+  end to end (upload, queue, worker) and the peak resident memory of the seizures worker processes, plus
+  the CPU each row cost in the worker and in PostgreSQL beside what the machine's cores allow per row at
+  the target rate;
 - search: a fixed mix of searches through the gateway (POST /api/v1/seizures/search, facets included),
   one at a time, p50/p95, and the same searches run in process against PostgreSQL (the service's own SQL,
   no gRPC or HTTP), so the cost of the stack shows as a ratio;
@@ -33,10 +35,23 @@ import grpc
 import requests
 from cen.seizures.v1 import seizures_pb2 as pb
 from cen.seizures.v1 import seizures_pb2_grpc
-from common import GATEWAY, loopback, machine, password_grant, percentile, process_family, rss_bytes
+from common import (
+    GATEWAY,
+    cpu_times,
+    loopback,
+    machine,
+    password_grant,
+    percentile,
+    process_family,
+    rss_bytes,
+    stack_cpu_jiffies,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEIZURES_ADDR = "127.0.0.1:50052"
+# The local-stack processes whose CPU an import uses (each with its children: worker processes, backends).
+CPU_ACCOUNTED = ["seizures-worker", "postgres"]
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 TARGETS = {"import_rows_per_s": 5000, "import_peak_mb": 500, "search_p95_ms": 150, "analysis_p95_ms": 100}
 
 SEARCHES: list[dict[str, Any]] = [
@@ -198,6 +213,8 @@ def bench_import(rows: int, token: str, layout: str) -> dict[str, Any]:
     with grpc.insecure_channel(SEIZURES_ADDR) as channel:
         stub = seizures_pb2_grpc.SeizureServiceStub(channel)
         with PeakRss() as peak:
+            busy_before, total_before = cpu_times()
+            used_before = stack_cpu_jiffies(CPU_ACCOUNTED)
             started = token_at = time.perf_counter()
             job = stub.UploadImport(parts(), metadata=metadata, timeout=600)
             while job.status not in (pb.IMPORT_STATUS_DONE, pb.IMPORT_STATUS_FAILED):
@@ -207,6 +224,8 @@ def bench_import(rows: int, token: str, layout: str) -> dict[str, Any]:
                     token_at = time.perf_counter()
                 job = stub.GetImportJob(pb.GetImportJobRequest(id=job.id), metadata=metadata, timeout=30)
             seconds = time.perf_counter() - started
+            busy_after, total_after = cpu_times()
+            used_after = stack_cpu_jiffies(CPU_ACCOUNTED)
     if job.status != pb.IMPORT_STATUS_DONE:
         raise SystemExit(f"error: bench: the import failed: {job.failure}")
     return {
@@ -220,6 +239,14 @@ def bench_import(rows: int, token: str, layout: str) -> dict[str, Any]:
         "rows_per_s": round(rows / seconds),
         "worker_peak_process_mb": round(peak.max_process / 2**20),
         "worker_peak_all_processes_mb": round(peak.max_family / 2**20),
+        # Where the time goes: CPU microseconds per row in the worker (parse, validate, build rows) and in
+        # PostgreSQL (insert with indexes and text vector, rollup folding), and how busy the machine was.
+        "cpu_us_per_row": {
+            name: round((used_after.get(name, 0) - used_before.get(name, 0)) / CLOCK_TICKS / rows * 1e6)
+            for name in CPU_ACCOUNTED
+        },
+        "machine_busy": round((busy_after - busy_before) / max(total_after - total_before, 1), 2),
+        "cpu_us_per_row_at_target": round(len(os.sched_getaffinity(0)) * 1e6 / TARGETS["import_rows_per_s"]),
     }
 
 

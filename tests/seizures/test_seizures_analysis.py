@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 
 import grpc
@@ -169,3 +170,91 @@ def test_out_of_range_analysis_requests_are_field_errors(
     # Period arithmetic on dates near year 9999 used to escape as an internal error.
     err = rpc_error(lambda: call("readonly", method, request_))
     assert err.code() is grpc.StatusCode.INVALID_ARGUMENT
+
+
+def _queued_case(call: Seizures, db: sqlalchemy.Engine, day: str) -> str:
+    """A submitted NL case that is queued for folding (as an import leaves it) and not yet in the rollups."""
+    case = call("ncp-nl", "CreateSeizure", pb.CreateSeizureRequest(seizure=simplified(seizure_date=day)))
+    case = call("ncp-nl", "SubmitSeizure", pb.SubmitSeizureRequest(id=case.id, version=case.version))
+    with db.begin() as conn:
+        conn.execute(
+            sqlalchemy.text("SELECT seizure_rollup_apply(ARRAY[CAST(:i AS uuid)], -1)"), {"i": case.id}
+        )
+        conn.execute(sqlalchemy.text("INSERT INTO rollup_pending VALUES (:i)"), {"i": case.id})
+    return str(case.id)
+
+
+def _nl_cases_on(db: sqlalchemy.Engine, day: str) -> tuple[int, int]:
+    """(cases in the rollups, published cases in the table) of NL on a day."""
+    counted = rows(
+        db,
+        "SELECT coalesce(sum(cases), 0) AS n FROM rollups WHERE dim = 'country' AND grain = 'd' "
+        "AND period = CAST(:d AS date) AND key = 'NL' AND unit = ''",
+        d=day,
+    )[0].n
+    stored = rows(
+        db,
+        f"SELECT count(*) AS n FROM seizures WHERE country = 'NL' AND seizure_date = :d AND {PUBLISHED}",
+        d=day,
+    )[0].n
+    return int(counted), int(stored)
+
+
+def test_a_change_waits_for_a_fold_of_its_case(call: Seizures, db: sqlalchemy.Engine) -> None:
+    """A RILO return of a case that a fold is folding waits for the fold, then takes the case out again."""
+    day = "2019-05-07"
+    for _ in range(3):  # the worker's periodic fold may claim the case first; then queue another
+        sid = _queued_case(call, db, day)
+        fold = db.connect()
+        fold.begin()
+        claimed = fold.execute(
+            sqlalchemy.text("DELETE FROM rollup_pending WHERE seizure_id = :i RETURNING seizure_id"),
+            {"i": sid},
+        ).first()
+        if claimed:
+            break
+        fold.close()
+    assert claimed, "the queued case was folded by someone else three times running"
+    fold.execute(sqlalchemy.text("SELECT seizure_rollup_apply(ARRAY[CAST(:i AS uuid)], 1)"), {"i": sid})
+    case = call("readonly", "GetSeizure", pb.GetSeizureRequest(id=sid))
+    result: dict[str, object] = {}
+
+    def return_case() -> None:
+        request = pb.ReturnSeizureRequest(id=sid, version=case.version, reason="check the quantity")
+        result["case"] = call("rilo-weu", "ReturnSeizure", request)
+
+    worker = threading.Thread(target=return_case)
+    try:
+        worker.start()
+        worker.join(timeout=1.5)
+        assert worker.is_alive(), "the change did not wait for the fold holding its queued row"
+        fold.commit()
+    finally:
+        fold.close()
+        worker.join(timeout=30)
+    assert result["case"].status == pb.SEIZURE_STATUS_RETURNED  # type: ignore[attr-defined]
+    counted, stored = _nl_cases_on(db, day)
+    assert counted == stored
+
+
+def test_a_fold_leaves_a_case_being_changed_for_later(call: Seizures, db: sqlalchemy.Engine) -> None:
+    """A fold skips a queued case whose change is in flight; the next fold counts it exactly once."""
+    from cen_seizures.repository import SeizureRepository
+    from sqlalchemy.orm import Session
+
+    day = "2019-05-08"
+    sid = _queued_case(call, db, day)
+    with db.connect() as change:
+        change.begin()
+        change.execute(
+            sqlalchemy.text("SELECT seizure_id FROM rollup_pending WHERE seizure_id = :i FOR UPDATE"),
+            {"i": sid},
+        )
+        with Session(db) as session, session.begin():
+            SeizureRepository().fold_rollups(session)
+        assert rows(db, "SELECT seizure_id FROM rollup_pending WHERE seizure_id = :i", i=sid)
+        change.commit()
+    with Session(db) as session, session.begin():
+        SeizureRepository().fold_rollups(session)
+    counted, stored = _nl_cases_on(db, day)
+    assert counted == stored

@@ -238,14 +238,27 @@ class SeizureRepository:
         return [r.reference for r in rows]
 
     def apply_rollups(self, session: Session, ids: Sequence[uuid.UUID], sign: int) -> None:
-        """Add (1) or remove (-1) these cases' contribution; cases still queued for folding are skipped."""
-        if ids:
-            session.execute(
+        """Add (1) or remove (-1) these cases' contribution; cases still queued for folding are skipped.
+
+        The queued rows of these cases are locked first: a fold cannot claim them while this transaction
+        runs, and a fold already folding them is waited for (its claim deletes them), so every case is counted
+        by exactly one of the two."""
+        if not ids:
+            return
+        queued = {
+            r.seizure_id
+            for r in session.execute(
                 sa.text(
-                    "SELECT seizure_rollup_apply(ARRAY(SELECT i FROM unnest(CAST(:ids AS uuid[])) AS i "
-                    "WHERE NOT EXISTS (SELECT 1 FROM rollup_pending p WHERE p.seizure_id = i)), :s)"
+                    "SELECT seizure_id FROM rollup_pending WHERE seizure_id = ANY(CAST(:ids AS uuid[])) "
+                    "ORDER BY seizure_id FOR UPDATE"
                 ),
-                {"ids": list(ids), "s": sign},
+                {"ids": list(ids)},
+            )
+        }
+        counted = [i for i in ids if i not in queued]
+        if counted:
+            session.execute(
+                sa.text("SELECT seizure_rollup_apply(CAST(:ids AS uuid[]), :s)"), {"ids": counted, "s": sign}
             )
 
     def queue_rollups(self, session: Session, ids: Sequence[uuid.UUID]) -> None:
@@ -254,19 +267,19 @@ class SeizureRepository:
 
     def fold_rollups(self, session: Session) -> int:
         """Fold queued cases into the rollups. Each queued row is claimed by exactly one fold (SKIP LOCKED,
-        deleted as it is claimed); the cases are then locked, so a concurrent status change either waits for
-        the fold or is waited for, and every case is counted exactly once."""
+        deleted as it is claimed); a change of a queued case locks its queued row first (apply_rollups), so
+        it either keeps the case from this fold or waits for the fold and then counts the change itself."""
         ids = [
-            r.id
+            r.seizure_id
             for r in session.execute(
                 sa.text(
-                    "WITH claimed AS (DELETE FROM rollup_pending WHERE seizure_id IN "
-                    "(SELECT seizure_id FROM rollup_pending FOR UPDATE SKIP LOCKED) RETURNING seizure_id) "
-                    "SELECT s.id FROM seizures s JOIN claimed c ON c.seizure_id = s.id ORDER BY s.id FOR SHARE OF s"
+                    "DELETE FROM rollup_pending WHERE seizure_id IN "
+                    "(SELECT seizure_id FROM rollup_pending FOR UPDATE SKIP LOCKED) RETURNING seizure_id"
                 )
             )
         ]
-        self.apply_rollups(session, ids, 1)
+        if ids:
+            session.execute(sa.text("SELECT seizure_rollup_apply(CAST(:ids AS uuid[]), 1)"), {"ids": ids})
         return len(ids)
 
     def rebuild_rollups(self, session: Session, batch: int = 50_000) -> int:
