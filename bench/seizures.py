@@ -296,7 +296,7 @@ def direct_search_timings(rounds: int) -> list[float]:
     """The same searches through the service's own domain and SQL in this process (no gRPC, no HTTP)."""
     from cen_core.auth.principal import Principal, Tier
     from cen_core.db import create_engine, make_sessionmaker
-    from cen_seizures.reference import load_reference
+    from cen_core.reference import load_reference
     from cen_seizures.service import SeizureService
 
     env = stack_env("seizures")

@@ -11,9 +11,9 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from cen_core.reference import ReferenceData, load_reference
 from cen_seizures import demo
 from cen_seizures.domain import container_check_ok, imo_check_ok, validate_seizure
-from cen_seizures.reference import ReferenceData, load_reference
 
 SAMPLE = 20_000
 START, END = date(2016, 1, 1), date(2026, 10, 31)

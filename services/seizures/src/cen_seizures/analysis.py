@@ -10,9 +10,9 @@ from typing import Any
 
 from cen_core.db import session_scope
 from cen_core.errors import FieldViolation, InvalidArgument
+from cen_core.reference import ReferenceData
 from sqlalchemy.orm import Session, sessionmaker
 
-from cen_seizures.reference import ReferenceData
 from cen_seizures.repository import SeizureRepository
 
 GRAINS = {"day": "d", "week": "w", "month": "m", "year": "y"}

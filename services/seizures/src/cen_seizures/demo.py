@@ -12,8 +12,9 @@ from datetime import date, timedelta
 from itertools import accumulate
 from typing import Any
 
+from cen_core.reference import ReferenceData, load_reference
+
 from cen_seizures.domain import container_check_sum, imo_check_digit
-from cen_seizures.reference import ReferenceData, load_reference
 
 DEMO_EXTERNAL_ID_PREFIX = "DEMO-"
 DEFAULT_SEED = 2026

@@ -13,9 +13,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from cen_core.errors import FieldViolation, InvalidArgument
+from cen_core.reference import ReferenceData
 from cen_core.text import clean_text
-
-from cen_seizures.reference import ReferenceData
 
 
 class Status(enum.StrEnum):

@@ -23,6 +23,7 @@ from cen_core.db import create_engine, make_sessionmaker
 from cen_core.errors import FieldViolation, InvalidArgument
 from cen_core.grpc_server import GrpcServer, ServiceRegistration, create_grpc_server, verifier_from_settings
 from cen_core.objectstore import ObjectStore
+from cen_core.reference import TERM_LISTS, ReferenceData, load_reference
 from google.protobuf import json_format
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -30,7 +31,6 @@ from cen_seizures.analysis import AnalysisService, TrendPoint, parse_scope
 from cen_seizures.domain import SeizureRecord
 from cen_seizures.imports import ImportService
 from cen_seizures.policy import POLICIES, SEIZURES_POLICY
-from cen_seizures.reference import TERM_LISTS, ReferenceData, load_reference
 from cen_seizures.service import SeizureService
 from cen_seizures.settings import Settings
 

@@ -8,10 +8,10 @@ from datetime import date
 from typing import Any
 
 from cen_core.errors import FieldViolation, InvalidArgument
+from cen_core.reference import ReferenceData
 from cen_core.text import clean_text
 
 from cen_seizures.domain import PUBLISHED, Status
-from cen_seizures.reference import ReferenceData
 
 MAX_VALUES = 200
 MAX_TEXT = 500

@@ -12,10 +12,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from cen_core.db import create_engine, make_sessionmaker, session_scope
+from cen_core.reference import ReferenceData, load_reference
 
 from cen_seizures import demo
 from cen_seizures.domain import PUBLISHED, Status, validate_seizure
-from cen_seizures.reference import ReferenceData, load_reference
 from cen_seizures.repository import SeizureRepository, line_rows, seizure_row
 from cen_seizures.settings import Settings
 

@@ -20,6 +20,7 @@ from cen_core.errors import (
     PermissionDenied,
 )
 from cen_core.paging import decode_keyset, decode_offset, encode_keyset, encode_offset
+from cen_core.reference import ReferenceData
 from cen_core.text import clean_text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -33,7 +34,6 @@ from cen_seizures.domain import (
     changed_fields,
     validate_seizure,
 )
-from cen_seizures.reference import ReferenceData
 from cen_seizures.repository import (
     EXACT_FACET_LIMIT,
     FACET_SAMPLE_ROWS,

@@ -1,4 +1,5 @@
-"""Reference data of the CEN database: headings, commodity types, units, countries, WCO regions, RILOs and term lists."""
+"""Reference data shared by the CEN modules (seizures, CPDb): headings, commodity types, units, countries, WCO
+regions, RILOs and term lists, loaded from versioned files in cen_core/reference_data/ and checked on load."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-# The versioned files under cen_seizures/data/; all of them carry the same "version".
+# The versioned files under cen_core/reference_data/; all of them carry the same "version".
 DATA_FILES = ("headings.json", "terms.json", "wco.json", "countries.tsv")
 
 # The attributes of ReferenceData that are plain code/name lists (has_term takes one of these names).
@@ -245,13 +246,13 @@ def _problems(ref: ReferenceData) -> list[str]:
 
 
 def _text(name: str) -> str:
-    return files("cen_seizures").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return files("cen_core").joinpath(f"reference_data/{name}").read_text(encoding="utf-8")
 
 
 def _json(name: str) -> dict[str, Any]:
     doc = json.loads(_text(name))
     if not isinstance(doc, dict) or not doc.get("version"):
-        raise ValueError(f"data/{name}: no version")
+        raise ValueError(f"reference_data/{name}: no version")
     return doc
 
 
@@ -272,13 +273,15 @@ def _tsv(name: str, columns: tuple[str, ...]) -> tuple[str, list[dict[str, str]]
         if header is None:
             header = cells
             if tuple(header) != columns:
-                raise ValueError(f"data/{name}: header {header} is not {list(columns)}")
+                raise ValueError(f"reference_data/{name}: header {header} is not {list(columns)}")
             continue
         if len(cells) != len(header):
-            raise ValueError(f"data/{name} line {number}: {len(cells)} cells, {len(header)} expected")
+            raise ValueError(
+                f"reference_data/{name} line {number}: {len(cells)} cells, {len(header)} expected"
+            )
         rows.append(dict(zip(header, cells, strict=True)))
     if not version:
-        raise ValueError(f"data/{name}: no version")
+        raise ValueError(f"reference_data/{name}: no version")
     return version, rows
 
 
@@ -333,7 +336,7 @@ def load_reference() -> ReferenceData:
             Country(
                 code=row["code"],
                 name=row["name"],
-                wco_member=_bool(row["wco_member"], f"data/countries.tsv {row['code']}"),
+                wco_member=_bool(row["wco_member"], f"reference_data/countries.tsv {row['code']}"),
                 region=row["region"],
                 rilo=row["rilo"],
                 lat=float(row["lat"]),

@@ -1,4 +1,4 @@
-"""The seizures service's reference data: complete, consistent, and faithful to the WCO's regions and RILOs."""
+"""The shared reference data (cen_core.reference): complete, consistent, and faithful to the WCO's regions and RILOs."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 from collections import Counter
 
 import pytest
-from cen_seizures.reference import (
+from cen_core.reference import (
     TERM_LISTS,
     Country,
     ReferenceData,
