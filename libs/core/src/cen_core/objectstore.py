@@ -1,7 +1,8 @@
-"""The S3 object store, reached only through the MinIO client."""
+"""The S3 object store, reached only through the MinIO client; and a size-limited view of uploaded chunks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any, BinaryIO
 
@@ -9,11 +10,35 @@ from minio import Minio
 from minio.error import S3Error
 
 PART_SIZE = 10 * 1024 * 1024
+# Signing a link needs the bucket's region; naming it keeps presigning free of network calls.
+REGION = "us-east-1"
 
 
 class ObjectStore:
-    def __init__(self, endpoint: str, access_key: str, secret_key: str, secure: bool = False) -> None:
-        self.client = Minio(endpoint, access_key=access_key, secret_key=secret_key, secure=secure)
+    def __init__(
+        self,
+        endpoint: str,
+        access_key: str,
+        secret_key: str,
+        secure: bool = False,
+        public_endpoint: str = "",
+        public_secure: bool | None = None,
+    ) -> None:
+        self.client = Minio(
+            endpoint, access_key=access_key, secret_key=secret_key, secure=secure, region=REGION
+        )
+        # Links handed to browsers are signed for the address browsers use, which may not be the internal one.
+        self._signer = (
+            Minio(
+                public_endpoint,
+                access_key=access_key,
+                secret_key=secret_key,
+                secure=secure if public_secure is None else public_secure,
+                region=REGION,
+            )
+            if public_endpoint and public_endpoint != endpoint
+            else self.client
+        )
 
     def ensure_bucket(self, bucket: str) -> None:
         """Create a private bucket if missing (new buckets have no public policy)."""
@@ -65,8 +90,46 @@ class ObjectStore:
             raise
         return True
 
-    def presigned_get(self, bucket: str, key: str, expires: timedelta = timedelta(minutes=5)) -> str:
-        return str(self.client.presigned_get_object(bucket, key, expires=expires))
+    def presigned_get(
+        self,
+        bucket: str,
+        key: str,
+        expires: timedelta = timedelta(minutes=5),
+        content_type: str = "",
+    ) -> str:
+        """A link to one object that expires; content_type sets the type the store answers with."""
+        headers = {"response-content-type": content_type} if content_type else None
+        return str(
+            self._signer.presigned_get_object(bucket, key, expires=expires, response_headers=headers)  # type: ignore[arg-type]
+        )
 
     def remove(self, bucket: str, key: str) -> None:
         self.client.remove_object(bucket, key)
+
+
+class LimitedStream:
+    """A file-like view of uploaded chunks that refuses to grow past a size limit.
+
+    `too_big` builds the error raised when the limit is passed (each service words it for its callers)."""
+
+    def __init__(self, chunks: Iterator[bytes], limit: int, too_big: Callable[[int], Exception]) -> None:
+        self._chunks = chunks
+        # A bytearray grows in place: the object store reads parts of several MiB from 256 KiB chunks.
+        self._buffer = bytearray()
+        self.size = 0
+        self._limit = limit
+        self._too_big = too_big
+
+    def read(self, n: int = -1) -> bytes:
+        while n < 0 or len(self._buffer) < n:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self.size += len(chunk)
+            if self.size > self._limit:
+                raise self._too_big(self._limit)
+            self._buffer += chunk
+        size = len(self._buffer) if n < 0 else min(n, len(self._buffer))
+        out = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return out

@@ -12,6 +12,16 @@ from datetime import datetime
 from cen_core.errors import FieldViolation, InvalidArgument
 
 _FIELD = "page.page_token"
+# Every list of every service: 0 asks for the default, more than the maximum is refused.
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+def page_size(value: int) -> int:
+    """The page size a request asked for (`page.page_size`), checked: 1-200, 0 means 50."""
+    if value < 0 or value > MAX_PAGE_SIZE:
+        raise InvalidArgument([FieldViolation("page.page_size", f"must be between 1 and {MAX_PAGE_SIZE}")])
+    return value or DEFAULT_PAGE_SIZE
 
 
 @dataclass(frozen=True)

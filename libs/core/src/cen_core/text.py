@@ -1,8 +1,11 @@
-"""Cleaning of free text typed by users: no control or invisible characters, tidy whitespace."""
+"""Text typed by users: cleaning (no control or invisible characters, tidy whitespace) and parsing ids."""
 
 from __future__ import annotations
 
 import unicodedata
+import uuid
+
+from cen_core.errors import FieldViolation, InvalidArgument
 
 # Joiners are kept: several scripts (Persian, Indic) need them inside names.
 _KEPT_FORMAT_CHARS = frozenset({"\u200c", "\u200d"})
@@ -29,3 +32,11 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
         lines = [" ".join(line.split()) for line in text.split("\n")]
         return "\n".join(lines).strip()
     return " ".join(text.split())
+
+
+def parse_uuid(value: str, field: str = "id") -> uuid.UUID:
+    """An id from a request, or a field error naming `field`."""
+    try:
+        return uuid.UUID(value)
+    except (ValueError, AttributeError, TypeError):
+        raise InvalidArgument([FieldViolation(field, "must be a UUID")]) from None

@@ -6,13 +6,12 @@ import re
 
 from cen_core.auth.principal import Tier
 from cen_core.errors import FieldViolation, InvalidArgument
+from cen_core.paging import page_size
 from cen_core.text import clean_text
 
 from cen_auth.countries import is_country_code
 from cen_auth.domain import AccessRequestForm, PageRequest
 
-DEFAULT_PAGE_SIZE = 50
-MAX_PAGE_SIZE = 200
 MAX_EMAIL_LENGTH = 254
 MAX_SEARCH_LENGTH = 100
 MAX_REASON_LENGTH = 2000
@@ -105,11 +104,7 @@ def normalise_country_filter(value: str, field: str = "country") -> str:
 
 def page_request(size: int, token: str) -> PageRequest:
     """Page size 1-200 (0 means the default); the token is checked where it is decoded."""
-    if size == 0:
-        size = DEFAULT_PAGE_SIZE
-    if not 1 <= size <= MAX_PAGE_SIZE:
-        raise InvalidArgument([FieldViolation("page.page_size", f"must be between 1 and {MAX_PAGE_SIZE}")])
-    return PageRequest(size=size, token=token)
+    return PageRequest(size=page_size(size), token=token)
 
 
 def required_reason(value: str, field: str = "reason") -> str:

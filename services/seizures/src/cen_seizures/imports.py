@@ -14,15 +14,15 @@ from typing import Any
 from cen_core.auth.principal import NCP, Principal, Tier
 from cen_core.db import session_scope
 from cen_core.errors import FieldViolation, InvalidArgument, NotFound, PermissionDenied
-from cen_core.objectstore import ObjectStore
-from cen_core.paging import decode_keyset
-from cen_core.text import clean_text
+from cen_core.objectstore import LimitedStream, ObjectStore
+from cen_core.paging import decode_keyset, page_size
+from cen_core.text import clean_text, parse_uuid
 from sqlalchemy.orm import Session
 
 from cen_seizures import tabular
 from cen_seizures.domain import EDITABLE, PUBLISHED, Status, ValidSeizure, changed_fields
 from cen_seizures.repository import Page, line_rows, seizure_row
-from cen_seizures.service import SeizureService, history_entry, keyset_page, page_size, parse_uuid
+from cen_seizures.service import SeizureService, history_entry, keyset_page
 
 BUCKET = "cen-seizures-imports"
 BATCH_ROWS = 2000
@@ -34,33 +34,6 @@ FORMATS = {"FILE_FORMAT_CSV": "csv", "FILE_FORMAT_XLSX": "xlsx"}
 LAYOUTS = {"SEIZURE_FORM_SIMPLIFIED": "simplified", "SEIZURE_FORM_LONG": "long"}
 # Keep the error report useful and bounded: beyond this, rows are still counted as rejected.
 MAX_STORED_ERRORS = 50_000
-
-
-class _LimitedStream:
-    """A file-like view of uploaded chunks that refuses to grow past the size limit."""
-
-    def __init__(self, chunks: Iterator[bytes], limit: int) -> None:
-        self._chunks = chunks
-        # A bytearray grows in place: the object store reads parts of several MiB from 256 KiB chunks.
-        self._buffer = bytearray()
-        self.size = 0
-        self._limit = limit
-
-    def read(self, n: int = -1) -> bytes:
-        while n < 0 or len(self._buffer) < n:
-            chunk = next(self._chunks, None)
-            if chunk is None:
-                break
-            self.size += len(chunk)
-            if self.size > self._limit:
-                raise InvalidArgument(
-                    [FieldViolation("chunk", f"the file is larger than {self._limit // 2**20} MiB")]
-                )
-            self._buffer += chunk
-        size = len(self._buffer) if n < 0 else min(n, len(self._buffer))
-        out = bytes(self._buffer[:size])
-        del self._buffer[:size]
-        return out
 
 
 @dataclass
@@ -132,7 +105,13 @@ class ImportService:
         jid = uuid.uuid4()
         key = f"imports/{jid}/{filename}"
         self.store.ensure_bucket(BUCKET)
-        stream = _LimitedStream(chunks, self.max_bytes)
+        stream = LimitedStream(
+            chunks,
+            self.max_bytes,
+            lambda limit: InvalidArgument(
+                [FieldViolation("chunk", f"the file is larger than {limit // 2**20} MiB")]
+            ),
+        )
         self.store.put_stream(BUCKET, key, stream, content_type=tabular.CONTENT_TYPES[fmt])  # type: ignore[arg-type,index]
         if stream.size == 0:
             self.store.remove(BUCKET, key)

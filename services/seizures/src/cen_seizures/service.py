@@ -19,9 +19,9 @@ from cen_core.errors import (
     NotFound,
     PermissionDenied,
 )
-from cen_core.paging import decode_keyset, decode_offset, encode_keyset, encode_offset
+from cen_core.paging import decode_keyset, decode_offset, encode_keyset, encode_offset, page_size
 from cen_core.reference import ReferenceData
-from cen_core.text import clean_text
+from cen_core.text import clean_text, parse_uuid
 from sqlalchemy.orm import Session, sessionmaker
 
 from cen_seizures import tabular
@@ -45,7 +45,6 @@ from cen_seizures.repository import (
 )
 from cen_seizures.search import SearchFilter, Visibility, parse_filter
 
-DEFAULT_PAGE_SIZE = 50
 # The column whose value (with the id) a keyset page token carries.
 SORT_KEYS = {
     "date_desc": "seizure_date",
@@ -53,22 +52,8 @@ SORT_KEYS = {
     "quantity_desc": "first_quantity",
     "updated_desc": "updated_at",
 }
-MAX_PAGE_SIZE = 200
 MAX_RELEVANCE_OFFSET = 1_950  # relevance ranks the 2,000 most recent matches
 MAX_WATCH_LISTS = 100
-
-
-def page_size(value: int) -> int:
-    if value < 0 or value > MAX_PAGE_SIZE:
-        raise InvalidArgument([FieldViolation("page.page_size", f"must be between 1 and {MAX_PAGE_SIZE}")])
-    return value or DEFAULT_PAGE_SIZE
-
-
-def parse_uuid(value: str, field: str = "id") -> uuid.UUID:
-    try:
-        return uuid.UUID(value)
-    except (ValueError, AttributeError, TypeError):
-        raise InvalidArgument([FieldViolation(field, "must be a UUID")]) from None
 
 
 def visibility(principal: Principal) -> Visibility:
