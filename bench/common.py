@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import platform
+import subprocess
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,6 +17,21 @@ ISSUER = os.environ.get("CEN_OIDC_ISSUER", "http://127.0.0.1:8180/realms/cen")
 GATEWAY = os.environ.get("BENCH_GATEWAY_URL", "http://127.0.0.1:8080")
 DEMO_USER = "readonly"
 DEMO_PASSWORD = "cen-demo-pass"  # noqa: S105 (the dev overlay's published demo password)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def stack_env(service: str) -> dict[str, str]:
+    """The environment the local stack gives one of its processes (deploy/local/env.sh)."""
+    out = subprocess.run(
+        ["bash", str(ROOT / "deploy/local/env.sh"), service], capture_output=True, text=True, check=True
+    ).stdout
+    env = dict(os.environ)
+    for line in out.splitlines():
+        key, _, value = line.removeprefix("export ").partition("=")
+        env[key] = value.strip("'\"")
+    return env
 
 
 def loopback(url: str) -> str:

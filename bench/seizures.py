@@ -28,7 +28,6 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import grpc
@@ -37,6 +36,7 @@ from cen.seizures.v1 import seizures_pb2 as pb
 from cen.seizures.v1 import seizures_pb2_grpc
 from common import (
     GATEWAY,
+    ROOT,
     cpu_times,
     loopback,
     machine,
@@ -45,9 +45,9 @@ from common import (
     process_family,
     rss_bytes,
     stack_cpu_jiffies,
+    stack_env,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
 SEIZURES_ADDR = "127.0.0.1:50052"
 # The local-stack processes whose CPU an import uses (each with its children: worker processes, backends).
 CPU_ACCOUNTED = ["seizures-worker", "postgres"]
@@ -117,18 +117,6 @@ ANALYSES: dict[str, tuple[str, dict[str, str]]] = {
     "risk_indicators": ("risk-indicators", {}),
     "country_counts": ("country-counts", {"heading": "drugs"}),
 }
-
-
-def stack_env(service: str) -> dict[str, str]:
-    """The environment the local stack gives one of its processes (deploy/local/env.sh)."""
-    out = subprocess.run(
-        ["bash", str(ROOT / "deploy/local/env.sh"), service], capture_output=True, text=True, check=True
-    ).stdout
-    env = dict(os.environ)
-    for line in out.splitlines():
-        key, _, value = line.removeprefix("export ").partition("=")
-        env[key] = value.strip("'\"")
-    return env
 
 
 def scale(cases: int) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Generated package cen.cpdb from protos/ (do not edit: run make protos)."""
