@@ -301,7 +301,8 @@ def test_a_camera_jpeg_is_turned_upright_and_loses_all_metadata() -> None:
     assert preview.mode == thumbnail.mode == "RGB"
     red, green, blue = preview.getpixel((900, 60))  # the stored top-left, now at the top right
     assert red > 200 and green < 60 and blue < 60
-    for rendition in (result.thumbnail, result.preview):
+    assert opened(result.full).size == (1200, 1600)  # every pixel, upright
+    for rendition in (result.thumbnail, result.preview, result.full):
         assert_clean(rendition)
         assert rendition.count(b"\xff\xd8\xff") == 1
 
@@ -468,3 +469,11 @@ def test_a_big_jpeg_is_decoded_at_reduced_scale() -> None:
         reduced = imaging._decode_reduced(image, imaging.PREVIEW_SIDE)
         assert image.size == (1300, 700)
     assert reduced.size == (1280, 689)
+
+
+def test_the_full_copy_of_a_huge_picture_is_reduced() -> None:
+    # Memory stays bounded: beyond FULL_SIDE the full copy is reduced (and a JPEG decoded at reduced scale).
+    data = encoded(Image.new("RGB", (9000, 6000), (90, 120, 150)), "JPEG")
+    result = process(data)
+    assert (result.width, result.height) == (9000, 6000)
+    assert longest_side(result.full) == imaging.FULL_SIDE

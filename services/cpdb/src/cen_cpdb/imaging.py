@@ -35,8 +35,9 @@ MAX_ICC_BYTES = 1024 * 1024
 
 THUMBNAIL_SIDE = 256
 PREVIEW_SIDE = 1280
-# The full-size copy served instead of the original (which keeps its metadata and is never served).
-FULL_SIDE = 8192
+# The full-size copy served instead of the original (which keeps its metadata and is never served): phone
+# pictures keep every pixel; bigger ones are reduced, so that a worker never holds more than about 16 MP.
+FULL_SIDE = 4096
 JPEG_QUALITY = 85
 # Enough of the file's start for `sniff()`.
 SNIFF_BYTES = 32
