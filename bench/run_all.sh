@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
 # seizures grows the local database to 1,000,000 cases on its first run (about 15 minutes).
-for bench in tokens gateway_me seizures; do
+for bench in tokens gateway_me seizures cpdb; do
   err="$(mktemp)"
   if ! uv run --quiet python "bench/$bench.py" 2>"$err"; then
     status=1

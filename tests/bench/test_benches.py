@@ -106,3 +106,17 @@ def test_seizures_bench_prints_its_figures() -> None:
     imported = result["import_simplified"]
     assert isinstance(imported, dict) and imported["imported"] == 300 and imported["rejected"] == 0
     assert set(result["met"]) >= {"search_p95_ms", "analysis_p95_ms", "import_long_rows_per_s"}
+
+
+@pytest.mark.integration
+def test_cpdb_bench_prints_its_figures() -> None:
+    """A short run of the CPDb benchmark: two pictures through the pipeline, similar search over a small set."""
+    result = run_bench(
+        "cpdb", "--phases", "pipeline,similar", "--pictures", "2", "--similar-rows", "500", "--rounds", "5"
+    )
+    assert result["bench"] == "cpdb"
+    pipeline = result["pipeline"]
+    assert isinstance(pipeline, dict) and pipeline["pictures"] == 2 and pipeline["pipeline_per_s"] > 0
+    similar = result["similar"]
+    assert isinstance(similar, dict) and similar["pictures"] >= 500 and similar["in_process_p95_ms"] > 0
+    assert set(result["met"]) == {"pipeline_vs_plain", "worker_peak_mb", "similar_p95_ms"}
