@@ -25,7 +25,7 @@ class SeizureCases:
                 timeout=self._timeout,
             )
         except grpc.RpcError as exc:
-            code = exc.code()  # type: ignore[attr-defined]
+            code = exc.code()
             if code in (grpc.StatusCode.NOT_FOUND, grpc.StatusCode.PERMISSION_DENIED):
                 return None
             raise Unavailable(

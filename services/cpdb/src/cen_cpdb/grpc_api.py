@@ -54,7 +54,7 @@ def _timestamp(value: datetime | None) -> Timestamp | None:
 
 
 def _kind(value: int, field: str) -> str:
-    kind = KINDS.get(value)  # type: ignore[call-overload]
+    kind = KINDS.get(value)
     if kind is None:
         raise InvalidArgument([FieldViolation(field, "must be PICTURE_KIND_PHOTO or PICTURE_KIND_XRAY")])
     return kind.value
@@ -63,7 +63,7 @@ def _kind(value: int, field: str) -> str:
 def details_dict(details: pb.PictureDetails) -> dict[str, Any]:
     """Proto details to the plain values the domain checks (a missing kind is left for it to report)."""
     return {
-        "kind": KINDS[details.kind].value if details.kind in KINDS else "",  # type: ignore[index]
+        "kind": KINDS[details.kind].value if details.kind in KINDS else "",
         "title": details.title,
         "description": details.description,
         "heading": details.heading,
@@ -199,7 +199,7 @@ class PictureServicer(cpdb_pb2_grpc.PictureServiceServicer):  # type: ignore[mis
     def SearchPictures(
         self, request: pb.SearchPicturesRequest, context: grpc.ServicerContext
     ) -> pb.SearchPicturesResponse:
-        sort = SORTS.get(request.sort)  # type: ignore[call-overload]
+        sort = SORTS.get(request.sort)
         if sort is None:
             raise InvalidArgument([FieldViolation("sort", f"unknown sort {request.sort}")])
         page = self.pictures.search(

@@ -40,10 +40,8 @@ class PictureQuery:
     uploaded_from: date | None = None
     uploaded_to: date | None = None
     case_id: uuid.UUID | None = None
-    # Only this uploader's pictures, any status (None: ready pictures of everyone).
+    # Only this uploader's pictures, any status but withdrawn (None: ready pictures of everyone).
     uploader_id: str | None = None
-    # wco-admin sees pending and rejected pictures of everyone too.
-    all_statuses: bool = False
 
 
 def _record(row: sa.Row[Any]) -> PictureRecord:
@@ -66,7 +64,7 @@ def _where(q: PictureQuery, params: dict[str, Any]) -> list[str]:
         where.append("uploader_id = :uploader_id")
         params["uploader_id"] = q.uploader_id
         where.append("status <> 'withdrawn'")
-    elif not q.all_statuses:
+    else:
         where.append("status = 'ready'")
     for name, column in (
         ("kinds", "kind"),

@@ -280,7 +280,6 @@ class PictureService:
             uploaded_to=uploaded_to,
             case_id=case_id,
             uploader_id=principal.user_id if criteria.get("mine") else None,
-            all_statuses=False,
         )
 
     # ---- similar pictures -------------------------------------------------------------------------------------
