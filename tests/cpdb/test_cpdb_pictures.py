@@ -280,9 +280,10 @@ def test_search_filters_text_and_paging(pictures: Pictures) -> None:
 def test_resized_copy_is_the_nearest_similar_picture(pictures: Pictures) -> None:
     from PIL import Image
 
-    original = photo(80, (1600, 1200), quality=92)
+    run = uuid.uuid4().int % 10**9  # pictures of earlier runs stay in the store: draw new ones
+    original = photo(run, (1600, 1200), quality=92)
     stored = pictures.wait("unlimited", pictures.upload("unlimited", original).id)
-    for seed in (81, 82, 83):  # other pictures around it
+    for seed in (run + 1, run + 2, run + 3):  # other pictures around it
         pictures.wait("unlimited", pictures.upload("unlimited", photo(seed, (1600, 1200))).id)
     copy = io.BytesIO()
     Image.open(io.BytesIO(original)).resize((700, 525)).save(copy, "JPEG", quality=55)
