@@ -70,6 +70,10 @@ app_start() {
   printf '\n=== %s seed seizures\n' "$(date -Is)" >>"$log"
   _app_run_fg seizures cen_seizures seed --count "${CEN_DEMO_SEIZURES:-20000}" >>"$log" 2>&1 ||
     cen_die app "loading the demo seizures failed; see $log"
+  # Demo pictures: stored and queued now, processed by the cpdb worker once it runs.
+  printf '\n=== %s seed cpdb\n' "$(date -Is)" >>"$log"
+  _app_run_fg cpdb cen_cpdb seed --count "${CEN_DEMO_PICTURES:-300}" >>"$log" 2>&1 ||
+    cen_die app "loading the demo pictures failed; see $log"
 
   for m in "${APP_SERVICES[@]}"; do
     i="$(_app_index "$m")"
