@@ -182,7 +182,7 @@ def test_limited_never_receives_a_case_id(pictures: Pictures, call: Seizures) ->
 def test_case_link_must_exist(pictures: Pictures) -> None:
     err = rpc_error(lambda: pictures.upload("unlimited", photo(61), case_id=str(uuid.uuid4())))
     assert err.code() is grpc.StatusCode.INVALID_ARGUMENT
-    assert "case_id" in (err.details() or "")
+    assert "details.picture.case_id" in (err.details() or "")
 
 
 def test_bad_details_are_refused_before_storing(pictures: Pictures) -> None:

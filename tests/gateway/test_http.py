@@ -147,14 +147,17 @@ def test_503_when_the_service_is_down(make_app: Callable[..., Flask]) -> None:
     assert "127.0.0.1" not in resp.get_data(as_text=True)
     ready = app.test_client().get("/readyz")
     assert_problem(ready, 503)
-    assert ready.get_json()["services"] == {"auth": "UNAVAILABLE", "seizures": "SERVING"}
+    assert ready.get_json()["services"] == {"auth": "UNAVAILABLE", "seizures": "SERVING", "cpdb": "SERVING"}
 
 
 def test_readyz_and_healthz(api: FlaskClient) -> None:
     assert api.get("/healthz").status_code == 200
     ready = api.get("/readyz")
     assert ready.status_code == 200
-    assert ready.get_json() == {"status": "ready", "services": {"auth": "SERVING", "seizures": "SERVING"}}
+    assert ready.get_json() == {
+        "status": "ready",
+        "services": {"auth": "SERVING", "seizures": "SERVING", "cpdb": "SERVING"},
+    }
 
 
 def test_404_and_405_are_problems_under_api(api: FlaskClient) -> None:

@@ -105,9 +105,7 @@ class PictureService:
         if checked.case_id is not None:
             found = self.cases.reference_of(principal, checked.case_id)
             if found is None:
-                raise InvalidArgument(
-                    [FieldViolation("picture.case_id", "no such seizure case visible to you")]
-                )
+                raise InvalidArgument([FieldViolation("case_id", "no such seizure case visible to you")])
             case_reference = found
         pid = uuid.uuid4()
         self.store.ensure_bucket(BUCKET)

@@ -9,6 +9,7 @@ from contextvars import Token
 from pathlib import Path
 
 import redis
+from cen.cpdb.v1.cpdb_pb2_grpc import PictureServiceStub
 from cen.seizures.v1.seizures_pb2_grpc import SeizureServiceStub
 from cen_core.errors import CenError, InvalidArgument
 from cen_core.logging import new_request_id, request_id_var
@@ -18,6 +19,8 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from cen_gateway import api, i18n, login, ops, web
+from cen_gateway.cpdb import files as cpdb_files
+from cen_gateway.cpdb import pages as cpdb_pages
 from cen_gateway.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from cen_gateway.problems import problem
 from cen_gateway.security import (
@@ -73,8 +76,9 @@ def create_app(settings: GatewaySettings, deps: Deps | None = None) -> Flask:
         limiter=RateLimiter(
             deps.redis, settings.anonymous_rate_limit_per_minute, settings.redis_key_prefix + "ratelimit:"
         ),
-        csp=content_security_policy(origin_of(settings.oidc_issuer)),
+        csp=content_security_policy(origin_of(settings.oidc_issuer), [origin_of(settings.s3_public_url)]),
         seizures=SeizureServiceStub(deps.channels["seizures"]) if "seizures" in deps.channels else None,
+        cpdb=PictureServiceStub(deps.channels["cpdb"]) if "cpdb" in deps.channels else None,
     )
     i18n.compile_catalogues()
     Babel(app, locale_selector=i18n.select_locale)
@@ -93,10 +97,12 @@ def create_app(settings: GatewaySettings, deps: Deps | None = None) -> Flask:
 
     api.register(app)
     seizure_files.register(app)
+    cpdb_files.register(app)
     app.register_blueprint(ops.blueprint)
     app.register_blueprint(login.blueprint)
     app.register_blueprint(web.blueprint)
     app.register_blueprint(seizure_pages.blueprint)
+    app.register_blueprint(cpdb_pages.blueprint)
     return app
 
 

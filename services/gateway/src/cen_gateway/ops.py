@@ -13,6 +13,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from cen_gateway import metrics
+from cen_gateway.cpdb import openapi as cpdb_openapi
 from cen_gateway.problems import problem
 from cen_gateway.seizures import openapi as seizures_openapi
 from cen_gateway.state import gateway
@@ -53,13 +54,14 @@ def prometheus_metrics() -> Response:
 
 @functools.cache
 def openapi_document() -> bytes | None:
-    """The generated document with the hand-written file routes of the seizures module merged in."""
+    """The generated document with the hand-written file routes of the seizures and cpdb modules merged in."""
     resource = importlib.resources.files("cen") / "openapi.json"
     try:
         generated = json.loads(resource.read_bytes())
     except (FileNotFoundError, OSError):
         return None
-    return json.dumps(seizures_openapi.merge(generated), ensure_ascii=False, indent=2).encode()
+    merged = cpdb_openapi.merge(seizures_openapi.merge(generated))
+    return json.dumps(merged, ensure_ascii=False, indent=2).encode()
 
 
 @blueprint.get("/api/v1/openapi.json")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 import secrets
 import time
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -23,14 +23,19 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def content_security_policy(login_origin: str) -> str:
-    """No inline script or style anywhere; forms may post to us and (logout redirect) to the login service."""
+def content_security_policy(login_origin: str, image_origins: Iterable[str] = ()) -> str:
+    """No inline script or style anywhere; forms may post to us and (logout redirect) to the login service.
+
+    Images may also come from `image_origins` (the object store serving the CPDb's presigned picture links)
+    and from blob: URLs (the upload form's preview of the chosen file, which never leaves the browser).
+    """
+    images = " ".join(("'self'", "data:", "blob:", *dict.fromkeys(image_origins)))
     return "; ".join(
         (
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self' data:",
+            f"img-src {images}",
             "font-src 'self'",
             "connect-src 'self'",
             "object-src 'none'",

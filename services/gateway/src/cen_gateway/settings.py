@@ -9,7 +9,12 @@ from pydantic import Field, SecretStr, field_validator
 
 
 class GatewaySettings(ServiceSettings):
-    """CEN_* variables of the gateway (contracts.md, "Gateway only"), on top of the shared ones."""
+    """CEN_* variables of the gateway (contracts.md, "Gateway only"), on top of the shared ones.
+
+    Besides those: CEN_MAX_PICTURE_BYTES (40 MiB, one CPDb picture upload, streamed like the imports) and
+    CEN_S3_PUBLIC_URL (http://127.0.0.1:8333 locally: the object store as browsers reach it, where the CPDb's
+    short-lived picture links point; the Content-Security-Policy lets images load from its origin).
+    """
 
     service_name: str = "gateway"
     http_host: str = "127.0.0.1"
@@ -37,13 +42,18 @@ class GatewaySettings(ServiceSettings):
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     # Seizure import files are streamed to the service, never held whole; this caps one file.
     max_import_bytes: int = Field(default=200 * 1024 * 1024, ge=1024)
+    # CPDb pictures are streamed to the service too; this caps one file (the cpdb service has the same limit).
+    max_picture_bytes: int = Field(default=40 * 1024 * 1024, ge=1024)
     # Deadline of the streaming calls (import upload, export download), which may take minutes.
     grpc_stream_timeout_seconds: float = Field(default=900.0, gt=0, le=7200)
+
+    # The object store's public address (as the cpdb service signs picture links for it): img-src allows it.
+    s3_public_url: str = "http://127.0.0.1:8333"
 
     # Requests per minute and client address for calls without credentials (API and login); 0 = off.
     anonymous_rate_limit_per_minute: int = Field(default=300, ge=0)
 
-    @field_validator("public_url")
+    @field_validator("public_url", "s3_public_url")
     @classmethod
     def _absolute_url(cls, value: str) -> str:
         parts = urlsplit(value)

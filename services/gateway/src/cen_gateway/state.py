@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import grpc
 import redis
+from cen.cpdb.v1.cpdb_pb2_grpc import PictureServiceStub
 from cen.seizures.v1.seizures_pb2_grpc import SeizureServiceStub
 from cen_core.auth.tokens import TokenVerifier
 from cen_core.grpc_server import verifier_from_settings
@@ -56,6 +57,8 @@ class Gateway:
     csp: str
     # The seizures module's own stub, for its streaming RPCs and the web pages (None when not served).
     seizures: SeizureServiceStub | None = None
+    # The CPDb's stub likewise: picture upload and similar-to-upload streams, and its pages.
+    cpdb: PictureServiceStub | None = None
     started: float = field(default_factory=time.time)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import grpc
 from cen.auth.v1 import auth_pb2
+from cen.cpdb.v1 import cpdb_pb2
 from cen.seizures.v1 import seizures_pb2
 from cen_core.errors import FieldViolation, InvalidArgument
 from google.api import annotations_pb2, http_pb2
@@ -34,6 +35,7 @@ class ServedModule:
 SERVED_MODULES: tuple[ServedModule, ...] = (
     ServedModule("auth", auth_pb2.DESCRIPTOR),
     ServedModule("seizures", seizures_pb2.DESCRIPTOR),
+    ServedModule("cpdb", cpdb_pb2.DESCRIPTOR),
 )
 
 HTTP_VERBS = ("get", "put", "post", "delete", "patch")
