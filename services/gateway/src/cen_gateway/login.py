@@ -8,8 +8,9 @@ import secrets
 import time
 from typing import Any
 
+from cen_core.auth.principal import Principal
 from cen_core.errors import Unauthenticated, Unavailable
-from flask import Blueprint, Response, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, g, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response as ResponseBase
 
 from cen_gateway.i18n import select_locale
@@ -102,6 +103,29 @@ def logout() -> ResponseBase:
 
 def _login_failed(message: str) -> ResponseBase:
     return Response(render_template("error.html", status=400, message=message), status=400)
+
+
+class LoginNeeded(Exception):
+    """No usable browser session: a module's page sends the user to the login."""
+
+
+def signed_in() -> tuple[str, Principal]:
+    """The signed-in user of this request: the access token (refreshed when due) and its verified claims.
+
+    Verified once per request; a token that no longer verifies ends the session. Raises LoginNeeded."""
+    found: tuple[str, Principal] | None = g.get("cen_signed_in")
+    if found is not None:
+        return found
+    token = session_access_token()
+    if not token:
+        raise LoginNeeded
+    try:
+        principal = gateway().deps.verifier.verify(token)
+    except Unauthenticated:
+        session.clear()
+        raise LoginNeeded from None
+    g.cen_signed_in = (token, principal)
+    return token, principal
 
 
 def session_access_token() -> str:

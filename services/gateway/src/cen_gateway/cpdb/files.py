@@ -21,17 +21,16 @@ from flask import Flask, Response, request
 from werkzeug.datastructures import MultiDict
 
 from cen_gateway import api
-from cen_gateway.cpdb.uploads import (
+from cen_gateway.problems import problem
+from cen_gateway.state import gateway
+from cen_gateway.streaming import (
     FILE_FIELD,
-    MULTIPART_OVERHEAD_BYTES,
     MultipartUpload,
     UploadRefused,
     read_multipart,
     send_stream,
     too_large,
 )
-from cen_gateway.problems import problem
-from cen_gateway.state import gateway
 from cen_gateway.transcoder import message_from_json, parse_json_body, to_json
 
 SERVICE = "/cen.cpdb.v1.PictureService/"
@@ -44,6 +43,8 @@ SIMILAR_PATH = "/api/v1/cpdb/similar"
 DETAILS_FIELD = "details"
 # The details' JSON: a 4,000-character description and 20 tags, generously escaped.
 MAX_DETAILS_BYTES = 64 * 1024
+# Room for the form fields (the details' JSON above all) and part headers around the picture.
+MULTIPART_OVERHEAD_BYTES = 128 * 1024
 SIMILAR_OPTIONS = ("limit", "max_distance")
 UPLOAD_HINT = "the field `details` (PictureDetails as JSON), then the part `file` with the picture"
 SIMILAR_HINT = "the part `file` with the picture (options `limit`, `max_distance` before it or in the query)"
@@ -66,9 +67,15 @@ def _open_multipart(fields: dict[str, int], hint: str) -> MultipartUpload:
     limit = gateway().settings.max_picture_bytes
     request.max_content_length = limit + MULTIPART_OVERHEAD_BYTES
     if (request.content_length or 0) > request.max_content_length:
-        raise too_large(limit)
+        raise too_large(limit, "picture")
     return read_multipart(
-        request.stream, request.mimetype, request.mimetype_params, fields, limit, file_hint=hint
+        request.stream,
+        request.mimetype,
+        request.mimetype_params,
+        fields,
+        limit,
+        file_hint=hint,
+        what="picture",
     )
 
 

@@ -10,13 +10,14 @@ from typing import Any
 import grpc
 from cen.cpdb.v1 import cpdb_pb2
 from cen_core.auth.principal import NCP, Principal, Tier
-from cen_core.errors import RemoteError, Unauthenticated, from_rpc_error
+from cen_core.errors import RemoteError, from_rpc_error
 from flask import Blueprint, Response, current_app, g, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as ResponseBase
 
 from cen_gateway import api, login
 from cen_gateway.cpdb.files import cpdb_stub
+from cen_gateway.login import LoginNeeded
 from cen_gateway.security import csrf_token
 from cen_gateway.state import gateway
 
@@ -30,10 +31,6 @@ STATUS_LABELS = {
     cpdb_pb2.PICTURE_STATUS_REJECTED: _l("Rejected"),
     cpdb_pb2.PICTURE_STATUS_WITHDRAWN: _l("Withdrawn"),
 }
-
-
-class LoginNeeded(Exception):
-    """No usable browser session: the page sends the user to the login."""
 
 
 class ServiceError(Exception):
@@ -79,18 +76,9 @@ class Viewer:
 def viewer() -> Viewer:
     """The signed-in user of this request (the token refreshed when due), or LoginNeeded."""
     found: Viewer | None = g.get("cpdb_viewer")
-    if found is not None:
-        return found
-    token = login.session_access_token()
-    if not token:
-        raise LoginNeeded
-    try:
-        principal = gateway().deps.verifier.verify(token)
-    except Unauthenticated:
-        session.clear()
-        raise LoginNeeded from None
-    found = Viewer(token, principal)
-    g.cpdb_viewer = found
+    if found is None:
+        found = Viewer(*login.signed_in())
+        g.cpdb_viewer = found  # the pages' context reads it
     return found
 
 

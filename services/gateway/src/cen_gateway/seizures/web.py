@@ -13,13 +13,14 @@ import grpc
 from cen.common.v1 import paging_pb2
 from cen.seizures.v1 import seizures_pb2
 from cen_core.auth.principal import NCP, RILO_ANALYST, Principal, Tier
-from cen_core.errors import RemoteError, Unauthenticated, from_rpc_error
+from cen_core.errors import RemoteError, from_rpc_error
 from flask import Blueprint, Response, current_app, g, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response as ResponseBase
 
 from cen_gateway import api, login
+from cen_gateway.login import LoginNeeded
 from cen_gateway.security import csrf_token
 from cen_gateway.seizures.files import seizures_stub
 from cen_gateway.state import gateway
@@ -40,10 +41,6 @@ EDITABLE = (seizures_pb2.SEIZURE_STATUS_DRAFT, seizures_pb2.SEIZURE_STATUS_RETUR
 
 
 # ---- the caller ------------------------------------------------------------------------------------------
-
-
-class LoginNeeded(Exception):
-    """No usable browser session: the page sends the user to the login."""
 
 
 class ServiceError(Exception):
@@ -118,20 +115,11 @@ class Caller:
 
 
 def caller() -> Caller:
-    """The signed-in caller of this request (the token refreshed when due), or LoginNeeded."""
+    """The signed-in user of this request (the token refreshed when due), or LoginNeeded."""
     found: Caller | None = g.get("seizures_caller")
-    if found is not None:
-        return found
-    token = login.session_access_token()
-    if not token:
-        raise LoginNeeded
-    try:
-        principal = gateway().deps.verifier.verify(token)
-    except Unauthenticated:
-        session.clear()
-        raise LoginNeeded from None
-    found = Caller(token, principal)
-    g.seizures_caller = found
+    if found is None:
+        found = Caller(*login.signed_in())
+        g.seizures_caller = found  # the pages' context reads it
     return found
 
 

@@ -1,4 +1,5 @@
-"""Pictures streamed to the cpdb service: multipart bodies read in pieces and sent on, never held whole."""
+"""Files streamed to a service's client-streaming RPC (seizure imports, CPDb pictures): request bodies read in
+pieces and sent on, never held whole."""
 
 from __future__ import annotations
 
@@ -17,13 +18,11 @@ from werkzeug.exceptions import ClientDisconnected, RequestEntityTooLarge
 from werkzeug.sansio.multipart import Data, Epilogue, Event, Field, File, MultipartDecoder, NeedData
 
 # Messages to the service carry 256 KiB; the body is read 64 KiB at a time; at most QUEUE_CHUNKS messages
-# wait for the service, so one upload holds about a megabyte whatever the picture's size.
+# wait for the service, so one upload holds about a megabyte whatever the file's size.
 CHUNK_BYTES = 256 * 1024
 READ_BYTES = 64 * 1024
 QUEUE_CHUNKS = 4
-MAX_PARTS = 8
-# Room for the form fields (the details' JSON above all) and part headers around the file.
-MULTIPART_OVERHEAD_BYTES = 128 * 1024
+MAX_PARTS = 16
 FILE_FIELD = "file"
 # The web form's CSRF field may travel in the body; the token itself is checked from the header.
 IGNORED_FIELDS = frozenset({"csrf_token"})
@@ -39,10 +38,10 @@ class UploadRefused(Exception):
         self.violations = list(violations)
 
 
-def too_large(limit: int) -> UploadRefused:
+def too_large(limit: int, what: str = "file") -> UploadRefused:
     return UploadRefused(
         413,
-        f"the picture exceeds the limit of {limit} bytes ({limit // 2**20} MiB)",
+        f"the {what} exceeds the limit of {limit} bytes ({limit // 2**20} MiB)",
         [FieldViolation(FILE_FIELD, f"larger than {limit // 2**20} MiB")],
     )
 
@@ -64,6 +63,7 @@ def read_multipart(
     limit: int,
     *,
     file_hint: str,
+    what: str = "file",
 ) -> MultipartUpload:
     """Read the fields and the start of the file part; the rest of the file is read as it is sent on.
 
@@ -71,16 +71,16 @@ def read_multipart(
     Raises UploadRefused for anything unusable, before the service is called.
     """
     if mimetype != "multipart/form-data":
-        raise UploadRefused(415, f"send the picture as multipart/form-data: {file_hint}")
+        raise UploadRefused(415, f"send the {what} as multipart/form-data: {file_hint}")
     boundary = mimetype_params.get("boundary", "")
     if not boundary:
         raise UploadRefused(400, "the multipart/form-data body has no boundary")
-    events = _multipart_events(_Body(stream), boundary.encode("latin-1"))
+    events = multipart_events(Body(stream), boundary.encode("latin-1"))
     values: dict[str, str] = {}
     for event in events:
         if isinstance(event, Field):
             if event.name in IGNORED_FIELDS:
-                _field_value(events, event.name, 1024)
+                field_value(events, event.name, 1024)
                 continue
             if event.name not in fields:
                 raise UploadRefused(400, "unknown form field", [FieldViolation(event.name, "unknown field")])
@@ -88,19 +88,21 @@ def read_multipart(
                 raise UploadRefused(
                     400, "a form field is given twice", [FieldViolation(event.name, "given twice")]
                 )
-            values[event.name] = _field_value(events, event.name, fields[event.name])
+            values[event.name] = field_value(events, event.name, fields[event.name])
         elif isinstance(event, File):
             if event.name != FILE_FIELD:
                 raise UploadRefused(400, "unknown form field", [FieldViolation(event.name, "unknown field")])
             name = posixpath.basename(event.filename.replace("\\", "/")).strip()[:255]
-            chunks = _limited(_file_data(events, tuple(fields)), limit)
+            chunks = limited(
+                file_data(events, f"send the form fields ({', '.join(fields)}) before the file"), limit, what
+            )
             first = next(chunks, b"")
             if not first:
-                raise UploadRefused(400, "the picture is empty", [FieldViolation(FILE_FIELD, "is empty")])
+                raise UploadRefused(400, f"the {what} is empty", [FieldViolation(FILE_FIELD, "is empty")])
             return MultipartUpload(values, name, itertools.chain([first], chunks))
         elif isinstance(event, Epilogue):
             break
-    raise UploadRefused(400, "no picture", [FieldViolation(FILE_FIELD, f"required: {file_hint}")])
+    raise UploadRefused(400, f"no {what}", [FieldViolation(FILE_FIELD, f"required: {file_hint}")])
 
 
 def send_stream(
@@ -116,7 +118,7 @@ def send_stream(
 
     The body is read here, in the request's thread, and handed to gRPC's sending thread through a small
     queue, so a slow service slows the reading down instead of filling memory. If the body cannot be read
-    to its end the call is cancelled, so the service never keeps a truncated picture.
+    to its end the call is cancelled, so the service never keeps a truncated file.
     Raises UploadRefused (body unreadable or too large) or grpc.RpcError (the service's answer).
     """
     pending: queue.Queue[bytes | None] = queue.Queue(maxsize=QUEUE_CHUNKS)
@@ -161,7 +163,7 @@ def _offer(pending: queue.Queue[bytes | None], item: bytes | None, call: grpc.Fu
     return False
 
 
-class _Body:
+class Body:
     """The request body read in pieces; a client that goes away or sends too much is an UploadRefused."""
 
     def __init__(self, stream: IO[bytes]) -> None:
@@ -175,15 +177,22 @@ class _Body:
         except ClientDisconnected:
             raise UploadRefused(400, "the upload was interrupted before the end of the body") from None
 
+    def pieces(self) -> Iterator[bytes]:
+        while True:
+            data = self.read()
+            if not data:
+                return
+            yield data
 
-def _limited(pieces: Iterator[bytes], limit: int) -> Iterator[bytes]:
+
+def limited(pieces: Iterator[bytes], limit: int, what: str = "file") -> Iterator[bytes]:
     """The file's bytes regrouped into messages of CHUNK_BYTES, refused once over the limit."""
     size = 0
     buffer = bytearray()
     for piece in pieces:
         size += len(piece)
         if size > limit:
-            raise too_large(limit)
+            raise too_large(limit, what)
         buffer += piece
         while len(buffer) >= CHUNK_BYTES:
             yield bytes(buffer[:CHUNK_BYTES])
@@ -192,7 +201,7 @@ def _limited(pieces: Iterator[bytes], limit: int) -> Iterator[bytes]:
         yield bytes(buffer)
 
 
-def _multipart_events(body: _Body, boundary: bytes) -> Iterator[Event]:
+def multipart_events(body: Body, boundary: bytes) -> Iterator[Event]:
     decoder = MultipartDecoder(boundary, max_form_memory_size=READ_BYTES + 16 * 1024, max_parts=MAX_PARTS)
     while True:
         try:
@@ -213,7 +222,7 @@ def _multipart_events(body: _Body, boundary: bytes) -> Iterator[Event]:
             return
 
 
-def _field_value(events: Iterator[Event], name: str, max_bytes: int) -> str:
+def field_value(events: Iterator[Event], name: str, max_bytes: int) -> str:
     value = bytearray()
     for event in events:
         if not isinstance(event, Data):
@@ -231,8 +240,9 @@ def _field_value(events: Iterator[Event], name: str, max_bytes: int) -> str:
         raise UploadRefused(400, "a form field is not UTF-8", [FieldViolation(name, "not UTF-8")]) from None
 
 
-def _file_data(events: Iterator[Event], field_names: tuple[str, ...]) -> Iterator[bytes]:
-    """The file part's bytes, then the rest of the body, which may only be the end of the form."""
+def file_data(events: Iterator[Event], fields_first: str) -> Iterator[bytes]:
+    """The file part's bytes, then the rest of the body, which may only be the end of the form (or ignored
+    fields); `fields_first` tells the caller what to do instead."""
     for event in events:
         if not isinstance(event, Data):
             raise UploadRefused(400, "the multipart/form-data body is malformed")
@@ -244,12 +254,11 @@ def _file_data(events: Iterator[Event], field_names: tuple[str, ...]) -> Iterato
         if isinstance(event, Epilogue):
             return
         if isinstance(event, Field) and event.name in IGNORED_FIELDS:
-            _field_value(events, event.name, 1024)
+            field_value(events, event.name, 1024)
             continue
         name = event.name if isinstance(event, Field | File) else ""
-        fields = ", ".join(field_names)
         raise UploadRefused(
             400,
-            f"send the form fields ({fields}) before the file",
+            fields_first,
             [FieldViolation(name, "must come before the file")] if name else [],
         )
