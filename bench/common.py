@@ -6,6 +6,7 @@ import math
 import os
 import platform
 import subprocess
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -164,3 +165,32 @@ def stack_cpu_jiffies(names: list[str]) -> dict[str, int]:
         if family:
             used[name] = sum(table[pid][1] for pid in family if pid in table)
     return used
+
+
+class PeakRss:
+    """Samples the resident memory of a local-stack process and its children while running: the largest
+    single process and the largest sum."""
+
+    def __init__(self, name: str, every: float = 0.2) -> None:
+        self.name = name
+        self.every = every
+        self.max_process = 0
+        self.max_family = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            sizes = [rss_bytes(pid) for pid in process_family(self.name)]
+            if sizes:
+                self.max_process = max(self.max_process, *sizes)
+                self.max_family = max(self.max_family, sum(sizes))
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()

@@ -21,7 +21,6 @@ import io
 import json
 import random
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -30,7 +29,7 @@ from typing import Any
 import grpc
 from cen.cpdb.v1 import cpdb_pb2 as pb
 from cen.cpdb.v1 import cpdb_pb2_grpc
-from common import machine, password_grant, percentile, process_family, rss_bytes, stack_env
+from common import PeakRss, machine, password_grant, percentile, stack_env
 
 CPDB_ADDR = "127.0.0.1:50054"
 TARGETS = {"pipeline_vs_plain": 0.7, "similar_p95_ms": 50, "worker_peak_mb": 1024}
@@ -65,30 +64,6 @@ def largest_photo() -> bytes:
     out = io.BytesIO()
     Image.fromarray(base).resize((width, height), Image.Resampling.BILINEAR).save(out, "JPEG", quality=85)
     return out.getvalue()
-
-
-class PeakRss:
-    """Samples the resident memory of the cpdb worker's processes while running."""
-
-    def __init__(self) -> None:
-        self.max_process = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            sizes = [rss_bytes(pid) for pid in process_family("cpdb-worker")]
-            if sizes:
-                self.max_process = max(self.max_process, *sizes)
-            self._stop.wait(0.1)
-
-    def __enter__(self) -> PeakRss:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def upload(stub: Any, token: str, data: bytes, title: str) -> str:
@@ -139,7 +114,7 @@ def bench_pipeline(stub: Any, count: int) -> dict[str, Any]:
         imaging.process(data)
     plain_s = time.perf_counter() - started
     token = password_grant("unlimited")["access_token"]
-    with PeakRss() as peak:
+    with PeakRss("cpdb-worker", 0.1) as peak:
         started = time.perf_counter()
         ids = [upload(stub, token, data, f"Bench picture {i}") for i, data in enumerate(files)]
         wait_ready(stub, token, ids, timeout=60 + count * 10)
@@ -159,7 +134,7 @@ def bench_pipeline(stub: Any, count: int) -> dict[str, Any]:
 def bench_large(stub: Any) -> dict[str, Any]:
     data = largest_photo()
     token = password_grant("unlimited")["access_token"]
-    with PeakRss() as peak:
+    with PeakRss("cpdb-worker", 0.1) as peak:
         started = time.perf_counter()
         pid = upload(stub, token, data, "Bench largest picture")
         wait_ready(stub, token, [pid], timeout=300)

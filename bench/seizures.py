@@ -23,7 +23,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -37,13 +36,12 @@ from cen.seizures.v1 import seizures_pb2_grpc
 from common import (
     GATEWAY,
     ROOT,
+    PeakRss,
     cpu_times,
     loopback,
     machine,
     password_grant,
     percentile,
-    process_family,
-    rss_bytes,
     stack_cpu_jiffies,
     stack_env,
 )
@@ -156,32 +154,6 @@ def import_csv(rows: int, run: str, layout: str = "long") -> bytes:
     return buffer.getvalue().encode()
 
 
-class PeakRss:
-    """Samples the resident memory of the seizures worker (each process and the family) while running."""
-
-    def __init__(self) -> None:
-        self.max_process = 0
-        self.max_family = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            sizes = [rss_bytes(pid) for pid in process_family("seizures-worker")]
-            if sizes:
-                self.max_process = max(self.max_process, *sizes)
-                self.max_family = max(self.max_family, sum(sizes))
-            self._stop.wait(0.2)
-
-    def __enter__(self) -> PeakRss:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
 def bench_import(rows: int, token: str, layout: str) -> dict[str, Any]:
     data = import_csv(rows, uuid.uuid4().hex[:8], layout)
     metadata = [("authorization", f"Bearer {token}")]
@@ -200,7 +172,7 @@ def bench_import(rows: int, token: str, layout: str) -> dict[str, Any]:
 
     with grpc.insecure_channel(SEIZURES_ADDR) as channel:
         stub = seizures_pb2_grpc.SeizureServiceStub(channel)
-        with PeakRss() as peak:
+        with PeakRss("seizures-worker", 0.2) as peak:
             busy_before, total_before = cpu_times()
             used_before = stack_cpu_jiffies(CPU_ACCOUNTED)
             started = token_at = time.perf_counter()

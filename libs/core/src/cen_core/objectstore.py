@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from minio import Minio
 from minio.error import S3Error
+
+from cen_core.errors import FieldViolation, InvalidArgument
 
 PART_SIZE = 10 * 1024 * 1024
 # Signing a link needs the bucket's region; naming it keeps presigning free of network calls.
@@ -70,6 +73,17 @@ class ObjectStore:
         """A streaming response; call .close() and .release_conn() when done."""
         return self.client.get_object(bucket, key)
 
+    def download(self, bucket: str, key: str, path: Path) -> None:
+        """Copy an object to a local file in pieces (memory stays flat whatever its size)."""
+        response = self.get(bucket, key)
+        try:
+            with path.open("wb") as out:
+                for chunk in response.stream(256 * 1024):
+                    out.write(chunk)
+        finally:
+            response.close()
+            response.release_conn()
+
     def read(self, bucket: str, key: str) -> bytes:
         response = self.get(bucket, key)
         try:
@@ -108,17 +122,15 @@ class ObjectStore:
 
 
 class LimitedStream:
-    """A file-like view of uploaded chunks that refuses to grow past a size limit.
+    """A file-like view of uploaded chunks that refuses to grow past a size limit (a field error on `field`)."""
 
-    `too_big` builds the error raised when the limit is passed (each service words it for its callers)."""
-
-    def __init__(self, chunks: Iterator[bytes], limit: int, too_big: Callable[[int], Exception]) -> None:
+    def __init__(self, chunks: Iterator[bytes], limit: int, field: str = "chunk") -> None:
         self._chunks = chunks
         # A bytearray grows in place: the object store reads parts of several MiB from 256 KiB chunks.
         self._buffer = bytearray()
         self.size = 0
         self._limit = limit
-        self._too_big = too_big
+        self._field = field
 
     def read(self, n: int = -1) -> bytes:
         while n < 0 or len(self._buffer) < n:
@@ -127,7 +139,9 @@ class LimitedStream:
                 break
             self.size += len(chunk)
             if self.size > self._limit:
-                raise self._too_big(self._limit)
+                raise InvalidArgument(
+                    [FieldViolation(self._field, f"the file is larger than {self._limit // 2**20} MiB")]
+                )
             self._buffer += chunk
         size = len(self._buffer) if n < 0 else min(n, len(self._buffer))
         out = bytes(self._buffer[:size])

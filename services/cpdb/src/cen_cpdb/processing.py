@@ -74,7 +74,7 @@ def _outcome(pictures: PictureService, pid: uuid.UUID, kind: Kind, attempts: int
         return f"the picture could not be processed in {MAX_ATTEMPTS} attempts"
     with tempfile.TemporaryDirectory(prefix="cen-cpdb-") as tmp:
         path = Path(tmp) / "original"
-        _download(pictures, original_key(pid), path)
+        pictures.store.download(BUCKET, original_key(pid), path)
         try:
             done = imaging.process(path, xray=kind is Kind.XRAY)
         except imaging.Rejected as exc:
@@ -84,14 +84,3 @@ def _outcome(pictures: PictureService, pid: uuid.UUID, kind: Kind, attempts: int
             BUCKET, key, io.BytesIO(data), length=len(data), content_type=done.media_type
         )
     return done
-
-
-def _download(pictures: PictureService, key: str, path: Path) -> None:
-    response = pictures.store.get(BUCKET, key)
-    try:
-        with path.open("wb") as out:
-            for chunk in response.stream(256 * 1024):
-                out.write(chunk)
-    finally:
-        response.close()
-        response.release_conn()

@@ -109,13 +109,7 @@ class PictureService:
             case_reference = found
         pid = uuid.uuid4()
         self.store.ensure_bucket(BUCKET)
-        stream = LimitedStream(
-            chunks,
-            self.max_bytes,
-            lambda limit: InvalidArgument(
-                [FieldViolation("chunk", f"the file is larger than {limit // 2**20} MiB")]
-            ),
-        )
+        stream = LimitedStream(chunks, self.max_bytes)
         self.store.put_stream(BUCKET, original_key(pid), stream)  # type: ignore[arg-type]
         if stream.size == 0:
             self.store.remove(BUCKET, original_key(pid))
@@ -299,13 +293,7 @@ class PictureService:
         limit, max_distance = _similar_bounds(
             options.get("limit", 0), options.get("max_distance", 0), "options."
         )
-        stream = LimitedStream(
-            chunks,
-            self.max_bytes,
-            lambda limit_: InvalidArgument(
-                [FieldViolation("chunk", f"the file is larger than {limit_ // 2**20} MiB")]
-            ),
-        )
+        stream = LimitedStream(chunks, self.max_bytes)
         data = stream.read()
         if not data:
             raise InvalidArgument([FieldViolation("chunk", "the file is empty")])

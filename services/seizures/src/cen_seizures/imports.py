@@ -105,13 +105,7 @@ class ImportService:
         jid = uuid.uuid4()
         key = f"imports/{jid}/{filename}"
         self.store.ensure_bucket(BUCKET)
-        stream = LimitedStream(
-            chunks,
-            self.max_bytes,
-            lambda limit: InvalidArgument(
-                [FieldViolation("chunk", f"the file is larger than {limit // 2**20} MiB")]
-            ),
-        )
+        stream = LimitedStream(chunks, self.max_bytes)
         self.store.put_stream(BUCKET, key, stream, content_type=tabular.CONTENT_TYPES[fmt])  # type: ignore[arg-type,index]
         if stream.size == 0:
             self.store.remove(BUCKET, key)
@@ -189,7 +183,7 @@ class ImportService:
             repo.clear_import_errors(session, jid)
         with tempfile.TemporaryDirectory(prefix="cen-import-") as tmp:
             path = Path(tmp) / f"upload.{job.format}"
-            self._download(job.object_key, path)
+            self.store.download(BUCKET, job.object_key, path)
             try:
                 total = tabular.count_rows(path, job.format)
                 with session_scope(self.cases.sessions) as session:
@@ -203,16 +197,6 @@ class ImportService:
                 return
         with session_scope(self.cases.sessions) as session:
             repo.update_import_job(session, jid, status="done", finished_at=datetime.now(UTC))
-
-    def _download(self, key: str, path: Path) -> None:
-        response = self.store.get(BUCKET, key)
-        try:
-            with path.open("wb") as out:
-                for chunk in response.stream(256 * 1024):
-                    out.write(chunk)
-        finally:
-            response.close()
-            response.release_conn()
 
     def _process(self, job: Any, path: Path) -> None:
         """A pipeline of three: this thread reads and validates batch n+1 while the writer stores batch n and
