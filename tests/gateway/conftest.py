@@ -239,3 +239,23 @@ def forged_token(token_for: Callable[[str], str]) -> str:
     claims.update({"tier": "unlimited", "roles": ["wco-admin"]})
     forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
     return f"{header}.{forged}.{signature}"
+
+
+# Helpers of the REST route tests.
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def assert_problem(resp: Any, status: int) -> dict[str, Any]:
+    assert resp.status_code == status, resp.get_data(as_text=True)
+    assert resp.mimetype == "application/problem+json"
+    body = resp.get_json(force=True)
+    assert body["status"] == status and body["type"].startswith("https://cen.wco/problems/")
+    assert body["request_id"] == resp.headers["X-Request-Id"]
+    return dict(body)
+
+
+def field_errors(body: dict[str, Any]) -> dict[str, str]:
+    return {e["field"]: e["message"] for e in body.get("errors", [])}

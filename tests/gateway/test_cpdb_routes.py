@@ -25,6 +25,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from PIL import Image, ImageDraw
 
+from tests.gateway.conftest import assert_problem, bearer, field_errors
+
 pytestmark = pytest.mark.integration
 
 GATEWAY = os.environ.get("CEN_PUBLIC_URL", "http://127.0.0.1:8080").rstrip("/")
@@ -33,23 +35,6 @@ SIMILAR = "/api/v1/cpdb/similar"
 MULTIPART = "multipart/form-data; boundary=BOUNDARY"
 # Processing runs in the cpdb worker: a few seconds normally, longer while it restarts or catches up.
 PROCESSING_TIMEOUT = 180
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def assert_problem(resp: Any, status: int) -> dict[str, Any]:
-    assert resp.status_code == status, resp.get_data(as_text=True)
-    assert resp.mimetype == "application/problem+json"
-    body = resp.get_json(force=True)
-    assert body["status"] == status and body["type"].startswith("https://cen.wco/problems/")
-    assert body["request_id"] == resp.headers["X-Request-Id"]
-    return dict(body)
-
-
-def field_errors(body: dict[str, Any]) -> dict[str, str]:
-    return {e["field"]: e["message"] for e in body.get("errors", [])}
 
 
 def picture_file(seed: int | None = None, size: tuple[int, int] = (640, 480)) -> bytes:

@@ -23,6 +23,8 @@ from conftest import plant_session
 from flask import Flask
 from flask.testing import FlaskClient
 
+from tests.gateway.conftest import assert_problem, bearer, field_errors
+
 pytestmark = pytest.mark.integration
 
 GATEWAY = os.environ.get("CEN_PUBLIC_URL", "http://127.0.0.1:8080").rstrip("/")
@@ -32,23 +34,6 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_BODY = b"not,a,real,import\n1,2,3,4\n"
 # A few days of one country: exports stay small however much demo data the stack holds.
 FEW = "filter.date_from=2025-06-01&filter.date_to=2025-06-07&filter.countries=NL"
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
-
-
-def assert_problem(resp: Any, status: int) -> dict[str, Any]:
-    assert resp.status_code == status, resp.get_data(as_text=True)
-    assert resp.mimetype == "application/problem+json"
-    body = resp.get_json(force=True)
-    assert body["status"] == status and body["type"].startswith("https://cen.wco/problems/")
-    assert body["request_id"] == resp.headers["X-Request-Id"]
-    return dict(body)
-
-
-def field_errors(body: dict[str, Any]) -> dict[str, str]:
-    return {e["field"]: e["message"] for e in body.get("errors", [])}
 
 
 def multipart(
