@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from cen.auth.v1 import auth_pb2
+from cen.cpdb.v1 import cpdb_pb2
 from cen.seizures.v1 import seizures_pb2
 from google.api import annotations_pb2
 from google.protobuf import descriptor_pb2
@@ -117,7 +118,7 @@ def test_messages_use_proto_names_timestamps_arrays_and_refs(cen_document: dict[
 def test_every_rpc_has_an_operation_and_every_ref_resolves(cen_document: dict[str, Any]) -> None:
     operation_ids = {op["operationId"] for ops in cen_document["paths"].values() for op in ops.values()}
     expected = set()
-    for file in (auth_pb2.DESCRIPTOR, seizures_pb2.DESCRIPTOR):
+    for file in (auth_pb2.DESCRIPTOR, seizures_pb2.DESCRIPTOR, cpdb_pb2.DESCRIPTOR):
         for service in file.services_by_name.values():
             # Streaming RPCs (file upload and download) have no REST annotation; the gateway serves them by hand.
             expected |= {
