@@ -8,7 +8,18 @@ from datetime import UTC, datetime
 
 import pytest
 from cen_core.errors import InvalidArgument
-from cen_core.paging import Cursor, decode_cursor, decode_offset, encode_cursor, encode_offset
+from cen_core.paging import (
+    Cursor,
+    decode_cursor,
+    decode_keyset,
+    decode_offset,
+    encode_cursor,
+    encode_keyset,
+    encode_offset,
+    keyset_id,
+    keyset_text,
+    keyset_time,
+)
 
 
 def test_cursor_round_trip() -> None:
@@ -44,3 +55,33 @@ def test_foreign_cursor_tokens_are_invalid_argument(token: str) -> None:
 def test_bad_offsets_are_invalid_argument(payload: bytes) -> None:
     with pytest.raises(InvalidArgument):
         decode_offset(base64.urlsafe_b64encode(payload).decode())
+
+
+def test_keyset_round_trip() -> None:
+    values = [datetime(2026, 1, 2, tzinfo=UTC).isoformat(), str(uuid.uuid4())]
+    assert decode_keyset(encode_keyset("k", values), "k", [keyset_time, keyset_id]) == values
+    assert decode_keyset("", "k", [keyset_time, keyset_id]) is None
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["x", str(uuid.uuid4())],  # not a time
+        [datetime.now(UTC).isoformat(), "../etc"],  # not an id
+        [None, str(uuid.uuid4())],
+        [[1], str(uuid.uuid4())],
+        [datetime.now(UTC).isoformat()],  # too short
+    ],
+)
+def test_forged_keyset_values_never_reach_sql(values: list[object]) -> None:
+    """Tokens come back from clients: a value of the wrong kind is a field error, not a database error."""
+    with pytest.raises(InvalidArgument) as caught:
+        decode_keyset(encode_keyset("k", values), "k", [keyset_time, keyset_id])
+    assert caught.value.violations[0].field == "page.page_token"
+
+
+def test_keyset_text_refuses_other_types() -> None:
+    with pytest.raises(InvalidArgument):
+        decode_keyset(encode_keyset("k", [5, str(uuid.uuid4())]), "k", [keyset_text, keyset_id])
+    with pytest.raises(InvalidArgument):
+        decode_keyset(encode_keyset("k", ["\x00", str(uuid.uuid4())]), "k", [keyset_text, keyset_id])

@@ -326,3 +326,20 @@ def test_withdrawal_by_the_uploaders_ncp_removes_the_files(pictures: Pictures) -
         "readonly", "SearchPictures", pb.SearchPicturesRequest(filter=pb.PictureFilter(text=done.title))
     )
     assert done.id not in [p.id for p in found.pictures]
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        # A forged page token: values of the wrong kind must not reach SQL.
+        pb.SearchPicturesRequest(page={"page_token": "eyJrIjoicGljdHVyZXM6bmV3ZXN0IiwidiI6WyJ4IiwieSJdfQ"}),
+        pb.SearchPicturesRequest(filter=pb.PictureFilter(uploaded_to="9999-12-31")),
+        pb.SearchPicturesRequest(
+            filter=pb.PictureFilter(uploaded_from="2026-05-02", uploaded_to="2026-05-01")
+        ),
+        pb.SearchPicturesRequest(filter=pb.PictureFilter(countries=["XX"], tags=["x" * 500])),
+    ],
+)
+def test_bad_search_requests_are_field_errors(pictures: Pictures, request_: pb.SearchPicturesRequest) -> None:
+    err = rpc_error(lambda: pictures("limited", "SearchPictures", request_))
+    assert err.code() is grpc.StatusCode.INVALID_ARGUMENT, err.details()

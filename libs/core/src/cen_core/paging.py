@@ -6,8 +6,10 @@ import base64
 import binascii
 import json
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from cen_core.errors import FieldViolation, InvalidArgument
 
@@ -93,12 +95,44 @@ def encode_keyset(kind: str, values: list[object]) -> str:
     return _encode({"k": kind, "v": values})
 
 
-def decode_keyset(token: str, kind: str, length: int) -> list[object] | None:
-    """None for the first page; InvalidArgument for a token of another list, sort or shape."""
+def decode_keyset(token: str, kind: str, checks: Sequence[Callable[[Any], object]]) -> list[object] | None:
+    """None for the first page; InvalidArgument for a token of another list, sort or shape.
+
+    Tokens come back from clients: each value must pass its check (e.g. `uuid.UUID`, `keyset_time`, `int`,
+    raising ValueError or TypeError otherwise) before it reaches SQL. The values are returned as they are."""
     if not token:
         return None
     payload = _decode(token)
     values = payload.get("v")
-    if payload.get("k") != kind or not isinstance(values, list) or len(values) != length:
+    if payload.get("k") != kind or not isinstance(values, list) or len(values) != len(checks):
         raise _invalid()
+    for check, value in zip(checks, values, strict=True):
+        if isinstance(value, bool | dict | list) or value is None:
+            raise _invalid()
+        try:
+            check(value)
+        except (ValueError, TypeError, OverflowError):
+            raise _invalid() from None
     return values
+
+
+def keyset_time(value: Any) -> datetime:
+    """Check of a timestamp value in a keyset token."""
+    return datetime.fromisoformat(str(value))
+
+
+def keyset_date(value: Any) -> date:
+    """Check of a date value in a keyset token."""
+    return date.fromisoformat(str(value))
+
+
+def keyset_text(value: Any) -> str:
+    """Check of a text value in a keyset token."""
+    if not isinstance(value, str) or "\x00" in value:
+        raise ValueError("not text")
+    return value
+
+
+def keyset_id(value: Any) -> uuid.UUID:
+    """Check of an id in a keyset token."""
+    return uuid.UUID(str(value))

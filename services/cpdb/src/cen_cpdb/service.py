@@ -14,7 +14,7 @@ from cen_core.auth.principal import NCP, Principal, Tier
 from cen_core.db import session_scope
 from cen_core.errors import FieldViolation, InvalidArgument, NotFound, PermissionDenied
 from cen_core.objectstore import LimitedStream, ObjectStore
-from cen_core.paging import decode_keyset, encode_keyset, page_size
+from cen_core.paging import decode_keyset, encode_keyset, keyset_id, keyset_text, keyset_time, page_size
 from cen_core.reference import ReferenceData
 from cen_core.text import clean_text, parse_uuid
 from sqlalchemy.orm import Session, sessionmaker
@@ -31,6 +31,9 @@ COUNT_CAP = 10_000
 DEFAULT_SIMILAR = 12
 MAX_SIMILAR = 50
 DEFAULT_DISTANCE = 20
+# Upload dates a filter may name (the end of the range is taken as the next midnight).
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(2100, 12, 31)
 
 log = logging.getLogger("cen.cpdb.service")
 
@@ -200,7 +203,8 @@ class PictureService:
         if sort_key is None:
             raise InvalidArgument([FieldViolation("sort", f"unknown sort {sort!r}")])
         query = self._query(principal, criteria)
-        after = decode_keyset(token, f"pictures:{sort_key}", 2)
+        checks = [keyset_text if sort_key == "title" else keyset_time, keyset_id]
+        after = decode_keyset(token, f"pictures:{sort_key}", checks)
         with session_scope(self.sessions) as session:
             rows = self.repo.search(session, query, sort=sort_key, after=after, limit=limit + 1)
             total = self.repo.count(session, query, COUNT_CAP)
@@ -231,10 +235,14 @@ class PictureService:
             if not value:
                 return None
             try:
-                return date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 problems.append(FieldViolation(f"filter.{name}", "a date YYYY-MM-DD"))
                 return None
+            if not EARLIEST_DAY <= day <= LATEST_DAY:
+                problems.append(FieldViolation(f"filter.{name}", f"between {EARLIEST_DAY} and {LATEST_DAY}"))
+                return None
+            return day
 
         kinds = codes("kinds", lambda v: v in Kind.__members__.values())
         headings = codes("headings", lambda v: self.ref.heading(v) is not None)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import grpc
 import redis
@@ -65,3 +68,18 @@ class Gateway:
 def gateway() -> Gateway:
     state: Gateway = current_app.extensions["cen_gateway"]
     return state
+
+
+T = TypeVar("T")
+_cache_lock = threading.Lock()
+
+
+def cached_for(key: str, seconds: float, load: Callable[[], T]) -> T:
+    """A value kept in the app for `seconds` (reference lists a module's pages show), loaded on first use."""
+    found: tuple[float, T] | None = current_app.extensions.get(key)
+    if found is not None and time.monotonic() - found[0] < seconds:
+        return found[1]
+    fresh = load()
+    with _cache_lock:
+        current_app.extensions[key] = (time.monotonic(), fresh)
+    return fresh

@@ -15,7 +15,7 @@ from cen_core.auth.principal import NCP, Principal, Tier
 from cen_core.db import session_scope
 from cen_core.errors import FieldViolation, InvalidArgument, NotFound, PermissionDenied
 from cen_core.objectstore import LimitedStream, ObjectStore
-from cen_core.paging import decode_keyset, page_size
+from cen_core.paging import decode_keyset, keyset_id, keyset_time, page_size
 from cen_core.text import clean_text, parse_uuid
 from sqlalchemy.orm import Session
 
@@ -142,7 +142,7 @@ class ImportService:
 
     def list(self, principal: Principal, size: int, token: str) -> Page:
         limit = page_size(size)
-        after = decode_keyset(token, "imports", 2)
+        after = decode_keyset(token, "imports", [keyset_time, keyset_id])
         with session_scope(self.cases.sessions) as session:
             rows = self.cases.repo.import_jobs_of(
                 session, None if principal.is_wco_admin else principal.country, after, limit + 1
@@ -151,7 +151,7 @@ class ImportService:
 
     def errors(self, principal: Principal, jid: str, size: int, token: str) -> Page:
         limit = page_size(size)
-        after = decode_keyset(token, "import_errors", 2)
+        after = decode_keyset(token, "import_errors", [int, int])
         with session_scope(self.cases.sessions) as session:
             job = self._visible_job(session, principal, jid)
             rows = self.cases.repo.import_errors_of(session, job.id, after, limit + 1)

@@ -19,7 +19,16 @@ from cen_core.errors import (
     NotFound,
     PermissionDenied,
 )
-from cen_core.paging import decode_keyset, decode_offset, encode_keyset, encode_offset, page_size
+from cen_core.paging import (
+    decode_keyset,
+    decode_offset,
+    encode_keyset,
+    encode_offset,
+    keyset_date,
+    keyset_id,
+    keyset_time,
+    page_size,
+)
 from cen_core.reference import ReferenceData
 from cen_core.text import clean_text, parse_uuid
 from sqlalchemy.orm import Session, sessionmaker
@@ -46,6 +55,13 @@ from cen_seizures.repository import (
 from cen_seizures.search import SearchFilter, Visibility, parse_filter
 
 # The column whose value (with the id) a keyset page token carries.
+# How a page token's sort value is checked before it reaches SQL (tokens come back from clients).
+SORT_CHECKS: dict[str, Callable[[Any], object]] = {
+    "date_desc": keyset_date,
+    "date_asc": keyset_date,
+    "quantity_desc": float,
+    "updated_desc": keyset_time,
+}
 SORT_KEYS = {
     "date_desc": "seizure_date",
     "date_asc": "seizure_date",
@@ -289,7 +305,7 @@ class SeizureService:
 
     def history(self, principal: Principal, sid: str, size: int, token: str) -> Page:
         limit = page_size(size)
-        after = decode_keyset(token, "history", 1)
+        after = decode_keyset(token, "history", [int])
         with session_scope(self.sessions) as session:
             record = self._load(session, principal, sid)
             rows = self.repo.history(session, record.id, int(after[0]) if after else None, limit + 1)  # type: ignore[arg-type]
@@ -323,7 +339,7 @@ class SeizureService:
             if offset > MAX_RELEVANCE_OFFSET:
                 raise InvalidArgument([FieldViolation("page.page_token", "too deep: refine the search")])
         else:
-            after = decode_keyset(token, sort, 2)
+            after = decode_keyset(token, sort, [SORT_CHECKS[sort], keyset_id])
         with session_scope(self.sessions) as session:
             # The planner's estimate decides between sorting the matches and walking a sort index. Text
             # matches come from the GIN index; walking the date index instead would test the (TOASTed)
@@ -438,7 +454,7 @@ class SeizureService:
 
     def list_watch_lists(self, principal: Principal, size: int, token: str) -> Page:
         limit = page_size(size)
-        after = decode_keyset(token, "watch_lists", 2)
+        after = decode_keyset(token, "watch_lists", [keyset_time, keyset_id])
         with session_scope(self.sessions) as session:
             rows = self.repo.watch_lists_of(session, principal.user_id, after, limit + 1)
         return keyset_page(rows, limit, "watch_lists", lambda r: [r.created_at.isoformat(), str(r.id)])
@@ -452,7 +468,7 @@ class SeizureService:
 
     def list_hits(self, principal: Principal, wid: str, size: int, token: str) -> Page:
         limit = page_size(size)
-        after = decode_keyset(token, "hits", 2)
+        after = decode_keyset(token, "hits", [keyset_time, keyset_id])
         watch = parse_uuid(wid, "watch_list_id") if wid else None
         with session_scope(self.sessions) as session:
             rows = self.repo.hits_of(session, principal.user_id, watch, after, limit + 1)

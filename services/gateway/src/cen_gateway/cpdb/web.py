@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +9,7 @@ import grpc
 from cen.cpdb.v1 import cpdb_pb2
 from cen_core.auth.principal import NCP, Principal, Tier
 from cen_core.errors import RemoteError, from_rpc_error
-from flask import Blueprint, Response, current_app, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, g, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response as ResponseBase
 
@@ -19,7 +17,7 @@ from cen_gateway import api, login
 from cen_gateway.cpdb.files import cpdb_stub
 from cen_gateway.login import LoginNeeded
 from cen_gateway.security import csrf_token
-from cen_gateway.state import gateway
+from cen_gateway.state import cached_for, gateway
 
 blueprint = Blueprint("cpdb", __name__, url_prefix="/cpdb")
 REFERENCE_TTL_SECONDS = 600
@@ -163,18 +161,13 @@ class Reference:
         return self.names.get(kind, {}).get(code, code)
 
 
-_reference_lock = threading.Lock()
-
-
 def reference() -> Reference:
-    """The reference lists, fetched as the viewer and kept for a few minutes (they change with releases)."""
-    cached: tuple[float, Reference] | None = current_app.extensions.get("cen_cpdb_reference")
-    if cached is not None and time.monotonic() - cached[0] < REFERENCE_TTL_SECONDS:
-        return cached[1]
-    fresh = Reference(call("GetPictureReference", cpdb_pb2.GetPictureReferenceRequest()))
-    with _reference_lock:
-        current_app.extensions["cen_cpdb_reference"] = (time.monotonic(), fresh)
-    return fresh
+    """The reference lists, fetched as the signed-in user and kept for a few minutes (they change with releases)."""
+    return cached_for(
+        "cen_cpdb_reference",
+        REFERENCE_TTL_SECONDS,
+        lambda: Reference(call("GetPictureReference", cpdb_pb2.GetPictureReferenceRequest())),
+    )
 
 
 # ---- template helpers --------------------------------------------------------------------------------------

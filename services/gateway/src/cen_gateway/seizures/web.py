@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +12,7 @@ from cen.common.v1 import paging_pb2
 from cen.seizures.v1 import seizures_pb2
 from cen_core.auth.principal import NCP, RILO_ANALYST, Principal, Tier
 from cen_core.errors import RemoteError, from_rpc_error
-from flask import Blueprint, Response, current_app, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, g, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response as ResponseBase
@@ -23,7 +21,7 @@ from cen_gateway import api, login
 from cen_gateway.login import LoginNeeded
 from cen_gateway.security import csrf_token
 from cen_gateway.seizures.files import seizures_stub
-from cen_gateway.state import gateway
+from cen_gateway.state import cached_for, gateway
 
 blueprint = Blueprint("seizures", __name__, url_prefix="/seizures")
 REFERENCE_TTL_SECONDS = 600
@@ -254,19 +252,13 @@ class Reference:
         return self.names.get(kind, {}).get(code, code)
 
 
-_reference_lock = threading.Lock()
-
-
 def reference() -> Reference:
-    """The reference lists, fetched as the caller and kept for a few minutes (they change with releases)."""
-    cached: tuple[float, Reference] | None = current_app.extensions.get("cen_seizures_reference")
-    if cached is not None and time.monotonic() - cached[0] < REFERENCE_TTL_SECONDS:
-        return cached[1]
-    data = call("GetReferenceData", seizures_pb2.GetReferenceDataRequest())
-    fresh = Reference(data)
-    with _reference_lock:
-        current_app.extensions["cen_seizures_reference"] = (time.monotonic(), fresh)
-    return fresh
+    """The reference lists, fetched as the signed-in user and kept for a few minutes (they change with releases)."""
+    return cached_for(
+        "cen_seizures_reference",
+        REFERENCE_TTL_SECONDS,
+        lambda: Reference(call("GetReferenceData", seizures_pb2.GetReferenceDataRequest())),
+    )
 
 
 # ---- query strings and paging ------------------------------------------------------------------------------
